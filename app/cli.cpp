@@ -1,0 +1,136 @@
+#include "cli.hpp"
+
+#include <CLI/CLI.hpp>
+#include <algorithm>
+#include <ostream>
+
+#include "commands/commands.hpp"
+#include "commands/options.hpp"
+#include "kith/error.hpp"
+#include "version.hpp"
+
+namespace kith::cli {
+
+namespace {
+
+constexpr const char* k_description =
+    R"(kith - your networking journal: who you met, what you said, whom to contact next.
+
+Examples:
+  kith add "Ada Lovelace" --email ada@example.com --company Analytical --tag a
+  kith log ada -m "coffee, talked about Rust jobs" --channel coffee
+  kith follow-up add ada fri "send her the job link"
+  kith due                       # the morning list; silent when nothing is due
+  kith timeline ada
+  kith demo                      # try it on a sample journal)";
+
+constexpr const char* k_footer =
+    R"(References: a contact is an id, an email, a profile URL, or a unique
+part of the name ("ada", "jose" finds "José").
+Dates: today, tomorrow, yesterday, YYYY-MM-DD, 3d, 2w, 1m, in 3 days,
+3 days ago, fri, next fri, last mon, dec 1, end of month.
+
+Exit status: 0 ok, 64 bad command line, 65 bad data or ambiguous reference,
+66 not found, 70 internal error, 73 cannot create, 74 I/O error, 75 journal busy,
+77 permission denied, 78 bad config or newer journal, 130 interrupted.)";
+
+int exit_code(ErrorKind kind) {
+  switch (kind) {
+    case ErrorKind::usage:
+      return 64;
+    case ErrorKind::invalid_data:
+    case ErrorKind::ambiguous:
+    case ErrorKind::corrupt:
+      return 65;
+    case ErrorKind::not_found:
+      return 66;
+    case ErrorKind::internal:
+      return 70;
+    case ErrorKind::cant_create:
+      return 73;
+    case ErrorKind::io:
+      return 74;
+    case ErrorKind::busy:
+      return 75;
+    case ErrorKind::permission:
+      return 77;
+    case ErrorKind::config:
+    case ErrorKind::schema_too_new:
+      return 78;
+    case ErrorKind::interrupted:
+      return 130;
+  }
+  return 70;
+}
+
+// CLI11's messages start with a capital and may span lines; kith's are one lower-case line.
+std::string one_line(std::string message) {
+  std::replace(message.begin(), message.end(), '\n', ' ');
+  if (!message.empty() && message.front() >= 'A' && message.front() <= 'Z' &&
+      !(message.size() > 1 && message[1] >= 'A' && message[1] <= 'Z')) {
+    message.front() = static_cast<char>(message.front() - 'A' + 'a');
+  }
+  return message;
+}
+
+void add_global_options(CLI::App& app, Context& ctx) {
+  auto& o = ctx.options();
+  app.add_option("--db", o.db,
+                 "The journal file (else KITH_DB, else $XDG_DATA_HOME/kith/journal.db)")
+      ->type_name("PATH");
+  app.add_flag("--json", o.json, "Machine output: one JSON document on stdout");
+  app.add_option("--color", o.color, "Colour: auto (on a terminal), always or never")
+      ->check(CLI::IsMember({"auto", "always", "never"}))
+      ->type_name("WHEN");
+  app.add_option("--today", o.today, "Pin today's date (else KITH_TODAY, else today in TZ)")
+      ->check(iso_date_validator())
+      ->type_name("YYYY-MM-DD");
+  app.add_flag("-q,--quiet", o.quiet, "No success summaries on stderr");
+}
+
+}  // namespace
+
+int run(const std::vector<std::string>& args, Io io, Environment env) {
+  Context ctx(io, std::move(env));
+  CLI::App app{k_description, "kith"};
+  app.footer(k_footer);
+  app.set_version_flag("--version", std::string("kith ") + k_version);
+  app.require_subcommand(1);
+  app.fallthrough();
+  add_global_options(app, ctx);
+  add_contact_commands(app, ctx);
+  add_log_commands(app, ctx);
+  add_follow_up_commands(app, ctx);
+  add_due_command(app, ctx);
+  add_demo_command(app, ctx);
+
+  int status = 0;
+  try {
+    std::vector<std::string> reversed(args.rbegin(), args.rend());
+    app.parse(reversed);
+    if (ctx.action) ctx.action();
+  } catch (const CLI::CallForHelp&) {
+    io.out << app.help();
+  } catch (const CLI::CallForAllHelp&) {
+    io.out << app.help("", CLI::AppFormatMode::All);
+  } catch (const CLI::CallForVersion& e) {
+    io.out << e.what() << '\n';
+  } catch (const CLI::ParseError& e) {
+    io.err << "kith: error: " << one_line(e.what()) << "; see kith --help\n";
+    status = 64;
+  } catch (const Error& e) {
+    io.err << "kith: error: " << e.what() << '\n';
+    status = exit_code(e.kind());
+  } catch (const std::exception& e) {
+    io.err << "kith: error: internal error: " << e.what() << "; please report this bug\n";
+    status = 70;
+  }
+  io.out.flush();
+  if (!io.out) {
+    io.err << "kith: error: cannot write the output (disk full or closed pipe?)\n";
+    return 74;
+  }
+  return status;
+}
+
+}  // namespace kith::cli

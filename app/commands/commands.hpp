@@ -1,0 +1,19 @@
+// Each file in commands/ adds one group of subcommands to the tree. A command parses its
+// options, calls one service, and renders the result; nothing else.
+#pragma once
+
+#include "context.hpp"
+
+namespace CLI {
+class App;
+}
+
+namespace kith::cli {
+
+void add_contact_commands(CLI::App& app, Context& ctx);
+void add_log_commands(CLI::App& app, Context& ctx);
+void add_follow_up_commands(CLI::App& app, Context& ctx);
+void add_due_command(CLI::App& app, Context& ctx);
+void add_demo_command(CLI::App& app, Context& ctx);
+
+}  // namespace kith::cli

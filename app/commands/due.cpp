@@ -1,0 +1,34 @@
+// kith due: the morning list. Silent when nothing is due, so cron mails only when it matters.
+#include <CLI/CLI.hpp>
+
+#include "commands/commands.hpp"
+#include "commands/options.hpp"
+#include "kith/services/due_service.hpp"
+#include "render/due_view.hpp"
+#include "render/json.hpp"
+
+namespace kith::cli {
+
+void add_due_command(CLI::App& app, Context& ctx) {
+  auto within = std::make_shared<std::string>();
+  auto* due =
+      app.add_subcommand("due", "Whom to contact today: overdue, today, keep-in-touch, upcoming");
+  due->fallthrough();
+  due->add_option("-w,--within", *within, "Also show what comes due in this window (e.g. 7d, 2w)")
+      ->type_name("INTERVAL");
+  due->callback([&ctx, within] {
+    ctx.action = [&ctx, within] {
+      std::optional<Interval> window;
+      if (!within->empty()) window = parse_interval(*within);
+      DueService service(ctx.journal(Journal::Access::read), ctx.settings());
+      auto report = service.compute(ctx.moment().today, window);
+      if (ctx.json()) {
+        render::print_json(ctx.out(), render::to_json(report));
+      } else {
+        render::print_due(ctx.out(), report, ctx.color());
+      }
+    };
+  });
+}
+
+}  // namespace kith::cli

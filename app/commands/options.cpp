@@ -1,0 +1,33 @@
+#include "commands/options.hpp"
+
+#include "kith/error.hpp"
+#include "kith/services/resolver.hpp"
+
+namespace kith::cli {
+
+CLI::Validator iso_date_validator() {
+  return CLI::Validator(
+      [](std::string& value) -> std::string {
+        if (parse_iso_date(value)) return {};
+        return "'" + value + "' is not a date; use YYYY-MM-DD";
+      },
+      "YYYY-MM-DD");
+}
+
+date::year_month_day parse_day(Context& ctx, const std::string& text, DatePreference prefer) {
+  return parse_when(text, ctx.moment().today, prefer);
+}
+
+std::int64_t parse_record_id(const std::string& text, const std::string& what) {
+  auto id = parse_id(text);
+  if (!id)
+    throw Error(ErrorKind::usage, "'" + text + "' is not a " + what + " id (a number such as 12)");
+  return *id;
+}
+
+std::optional<Interval> parse_optional_interval(const std::string& text) {
+  if (text == "none" || text == "never") return std::nullopt;
+  return parse_interval(text);
+}
+
+}  // namespace kith::cli

@@ -1,0 +1,27 @@
+// Helpers the commands share to read option values: dates, intervals, ids and the flags
+// that stand for "leave this field alone" versus "clear it".
+#pragma once
+
+#include <CLI/CLI.hpp>
+#include <cstdint>
+#include <optional>
+#include <string>
+
+#include "context.hpp"
+#include "kith/domain/when.hpp"
+
+namespace kith::cli {
+
+// Rejects a value that is not a valid YYYY-MM-DD date.
+CLI::Validator iso_date_validator();
+
+// A WHEN value as a day, relative to the run's today; throws usage errors.
+date::year_month_day parse_day(Context& ctx, const std::string& text, DatePreference prefer);
+
+// A record id ("12" or "#12"); throws a usage error naming `what`.
+std::int64_t parse_record_id(const std::string& text, const std::string& what);
+
+// An INTERVAL value, or nullopt for "none" (used to clear a cadence).
+std::optional<Interval> parse_optional_interval(const std::string& text);
+
+}  // namespace kith::cli

@@ -1,0 +1,123 @@
+#include "context.hpp"
+
+#include <sys/stat.h>
+
+#include <cerrno>
+#include <chrono>
+#include <cstring>
+#include <ctime>
+#include <ostream>
+
+#include "kith/domain/when.hpp"
+#include "kith/error.hpp"
+
+namespace kith::cli {
+
+namespace {
+
+// Creates the default data directory (and its parents) private to the user.
+void create_data_dir(const std::filesystem::path& dir) {
+  std::error_code ec;
+  if (std::filesystem::is_directory(dir, ec)) return;
+  std::filesystem::path partial;
+  for (const auto& part : dir) {
+    partial /= part;
+    if (std::filesystem::is_directory(partial, ec)) continue;
+    if (::mkdir(partial.c_str(), 0700) != 0 && errno != EEXIST) {
+      throw Error(errno == EACCES ? ErrorKind::permission : ErrorKind::cant_create,
+                  "cannot create the data directory " + dir.string() + ": " + std::strerror(errno));
+    }
+  }
+}
+
+date::year_month_day local_today() {
+  std::time_t now = std::time(nullptr);
+  std::tm local{};
+  ::tzset();  // honours TZ when set, else the system zone
+  ::localtime_r(&now, &local);
+  return date::year{local.tm_year + 1900} / date::month{static_cast<unsigned>(local.tm_mon + 1)} /
+         date::day{static_cast<unsigned>(local.tm_mday)};
+}
+
+std::string utc_now() {
+  auto now = std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now());
+  return date::format("%Y-%m-%dT%H:%M:%SZ", now);
+}
+
+}  // namespace
+
+std::optional<std::string> Context::env(const std::string& name) const {
+  auto it = m_env.find(name);
+  if (it == m_env.end()) return std::nullopt;
+  return it->second;
+}
+
+std::filesystem::path Context::journal_path() const {
+  if (!m_options.db.empty()) return m_options.db;
+  if (auto db = env("KITH_DB"); db && !db->empty()) return *db;
+  std::filesystem::path base;
+  // The XDG spec says relative values are invalid and must be ignored.
+  if (auto xdg = env("XDG_DATA_HOME"); xdg && !xdg->empty() && xdg->front() == '/') {
+    base = *xdg;
+  } else if (auto home = env("HOME"); home && !home->empty()) {
+    base = std::filesystem::path(*home) / ".local" / "share";
+  } else {
+    throw Error(ErrorKind::config,
+                "cannot find the journal: set HOME, XDG_DATA_HOME or KITH_DB, or use --db");
+  }
+  return base / "kith" / "journal.db";
+}
+
+Journal& Context::journal(Journal::Access access) {
+  if (m_journal && (m_access == Journal::Access::write || access == Journal::Access::read)) {
+    return *m_journal;
+  }
+  auto path = journal_path();
+  bool is_default = m_options.db.empty() && !env("KITH_DB").value_or("").size();
+  if (access == Journal::Access::write && is_default) create_data_dir(path.parent_path());
+  m_journal = Journal::open(path, access);
+  m_access = access;
+  return *m_journal;
+}
+
+void Context::use_journal(Journal journal) {
+  m_journal = std::move(journal);
+  m_access = Journal::Access::write;
+}
+
+Moment Context::moment() {
+  if (m_moment) return *m_moment;
+  std::string pinned = m_options.today;
+  std::string source = "--today";
+  if (pinned.empty()) {
+    pinned = env("KITH_TODAY").value_or("");
+    source = "KITH_TODAY";
+  }
+  Moment m;
+  if (!pinned.empty()) {
+    auto day = parse_iso_date(pinned);
+    if (!day)
+      throw Error(ErrorKind::usage, source + " '" + pinned + "' is not a date; use YYYY-MM-DD");
+    m.today = *day;
+  } else {
+    m.today = local_today();
+  }
+  m.now_utc = utc_now();
+  m_moment = m;
+  return m;
+}
+
+bool Context::color() const {
+  if (m_options.color == "always") return true;
+  if (m_options.color == "never") return false;
+  if (env("NO_COLOR").has_value() && !env("NO_COLOR")->empty()) return false;
+  auto term = env("TERM");
+  if (!term || *term == "dumb") return false;
+  return m_io.out_tty;
+}
+
+void Context::info(const std::string& message) {
+  if (!m_options.quiet) m_io.err << "kith: " << message << '\n';
+}
+
+}  // namespace kith::cli

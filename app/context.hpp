@@ -1,0 +1,76 @@
+// What every command needs from the outside world, decided once per run: the streams, the
+// environment, the global options, "today", and the journal (opened only when a command
+// asks for it, so `--help` and `--version` never touch the disk).
+#pragma once
+
+#include <filesystem>
+#include <functional>
+#include <iosfwd>
+#include <map>
+#include <optional>
+#include <string>
+
+#include "kith/domain/moment.hpp"
+#include "kith/domain/settings.hpp"
+#include "kith/storage/journal.hpp"
+
+namespace kith::cli {
+
+struct Io {
+  std::istream& in;
+  std::ostream& out;
+  std::ostream& err;
+  bool in_tty = false;
+  bool out_tty = false;
+};
+
+using Environment = std::map<std::string, std::string>;
+
+// The options accepted before or after any subcommand.
+struct GlobalOptions {
+  std::string db;
+  bool json = false;
+  std::string color = "auto";
+  std::string today;
+  bool quiet = false;
+};
+
+class Context {
+ public:
+  Context(Io io, Environment env) : m_io(io), m_env(std::move(env)) {}
+
+  std::ostream& out() { return m_io.out; }
+  std::ostream& err() { return m_io.err; }
+  std::istream& in() { return m_io.in; }
+  bool interactive() const { return m_io.in_tty; }
+  GlobalOptions& options() { return m_options; }
+  bool json() const { return m_options.json; }
+  std::optional<std::string> env(const std::string& name) const;
+
+  // The journal file: --db, else KITH_DB, else $XDG_DATA_HOME/kith/journal.db.
+  std::filesystem::path journal_path() const;
+  // Opens the journal on first use; a write access reopens a journal opened for reading.
+  Journal& journal(Journal::Access access);
+  // Uses `journal` instead of the configured one (the demo's throwaway file).
+  void use_journal(Journal journal);
+  Moment moment();
+  const Settings& settings() const { return m_settings; }
+  bool color() const;
+
+  // A success summary on stderr, unless --quiet.
+  void info(const std::string& message);
+
+  // The command chosen on the command line, run after parsing completes.
+  std::function<void()> action;
+
+ private:
+  Io m_io;
+  Environment m_env;
+  GlobalOptions m_options;
+  Settings m_settings;
+  std::optional<Journal> m_journal;
+  std::optional<Journal::Access> m_access;
+  std::optional<Moment> m_moment;
+};
+
+}  // namespace kith::cli

@@ -1,0 +1,93 @@
+#include "render/contact_view.hpp"
+
+#include "kith/domain/cadence.hpp"
+#include "render/dates.hpp"
+#include "render/style.hpp"
+#include "render/table.hpp"
+
+namespace kith::render {
+
+namespace {
+
+std::string join(const std::vector<std::string>& items, const char* sep) {
+  std::string out;
+  for (const auto& item : items) {
+    if (!out.empty()) out += sep;
+    out += item;
+  }
+  return out;
+}
+
+std::string cadence_line(const ContactDetails& d, const Settings& settings,
+                         date::year_month_day today) {
+  auto cadence = effective_cadence(d.contact.cadence, d.contact.tags, settings);
+  if (!cadence) return {};
+  auto due = cadence_due_on(*cadence, d.last_contacted, d.contact.added_on);
+  auto shows = cadence_shows_on(due, d.contact.cadence_snoozed_until);
+  std::string line = "every " + format_interval(*cadence);
+  if (!d.contact.cadence) line += " (tier tag)";
+  line += ", next due " + day(due) + " (" + relative(due, today) + ")";
+  if (shows != due) line += ", snoozed until " + day(shows);
+  return line;
+}
+
+}  // namespace
+
+std::string label(const ContactName& name) {
+  return name.name + " (#" + std::to_string(name.id) + ")";
+}
+
+void print_contact(std::ostream& out, const ContactDetails& d, const Settings& settings,
+                   date::year_month_day today, bool color) {
+  const Contact& c = d.contact;
+  out << paint(c.name, Paint::bold, color) << paint(" #" + std::to_string(c.id), Paint::dim, color)
+      << (c.archived ? "  (archived)" : "") << '\n';
+  std::vector<std::string> introduced;
+  for (const auto& n : d.introduced) introduced.push_back(label(n));
+  std::string last = d.last_contacted
+                         ? day(*d.last_contacted) + " (" + relative(*d.last_contacted, today) +
+                               "), " + std::to_string(d.conversations) + " conversation" +
+                               (d.conversations == 1 ? "" : "s")
+                         : "never";
+  const std::pair<const char*, std::string> fields[] = {
+      {"title", c.title},
+      {"company", c.company},
+      {"email", join(c.emails, ", ")},
+      {"phone", join(c.phones, ", ")},
+      {"location", c.location},
+      {"url", c.url},
+      {"tags", join(c.tags, ", ")},
+      {"how met", c.how_met},
+      {"introduced by", d.introduced_by ? label(*d.introduced_by) : std::string()},
+      {"introduced", join(introduced, ", ")},
+      {"last spoke", last},
+      {"keep in touch", cadence_line(d, settings, today)},
+      {"added", day(c.added_on)},
+      {"note", c.note},
+  };
+  for (const auto& [name, value] : fields) {
+    if (value.empty()) continue;
+    std::string key = name;
+    key.resize(14, ' ');
+    std::string shown = value;
+    // A multi-line note keeps its lines, indented under the value column.
+    for (std::size_t pos = 0; (pos = shown.find('\n', pos)) != std::string::npos; pos += 17) {
+      shown.replace(pos, 1, "\n" + std::string(16, ' '));
+    }
+    out << "  " << paint(key, Paint::dim, color) << shown << '\n';
+  }
+}
+
+void print_contact_list(std::ostream& out, const std::vector<ContactSummary>& contacts,
+                        date::year_month_day today, bool color) {
+  Table table({"ID", "NAME", "COMPANY", "TAGS", "LAST SPOKE"});
+  table.set_align(0, Align::right);
+  for (const auto& s : contacts) {
+    table.add_row({std::to_string(s.contact.id), s.contact.name, s.contact.company,
+                   join(s.contact.tags, ","),
+                   s.last_contacted ? relative(*s.last_contacted, today) : "never"});
+  }
+  table.render(out, Style{true, color});
+}
+
+}  // namespace kith::render

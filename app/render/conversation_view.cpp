@@ -1,0 +1,101 @@
+#include "render/conversation_view.hpp"
+
+#include "render/contact_view.hpp"
+#include "render/dates.hpp"
+#include "render/style.hpp"
+#include "render/table.hpp"
+
+namespace kith::render {
+
+namespace {
+
+std::string indent_lines(const std::string& text, std::size_t width) {
+  std::string out;
+  for (char c : text) {
+    out += c;
+    if (c == '\n') out += std::string(width, ' ');
+  }
+  return out;
+}
+
+std::string follow_up_state(const FollowUp& f, date::year_month_day today) {
+  switch (f.status) {
+    case FollowUpStatus::open:
+      return lateness(f.due_on, today);
+    case FollowUpStatus::done:
+      return "done " + (f.closed_on ? day(*f.closed_on) : std::string());
+    case FollowUpStatus::cancelled:
+      return "cancelled " + (f.closed_on ? day(*f.closed_on) : std::string());
+  }
+  return {};
+}
+
+}  // namespace
+
+void print_conversation(std::ostream& out, const Conversation& v,
+                        const std::vector<ContactName>& contacts, bool color) {
+  std::string people;
+  for (const auto& c : contacts) people += (people.empty() ? "" : ", ") + label(c);
+  out << paint("conversation " + std::to_string(v.id), Paint::bold, color) << '\n'
+      << "  on         " << day_with_weekday(v.on) << '\n'
+      << "  with       " << people << '\n'
+      << "  channel    " << to_string(v.channel) << " (" << to_string(v.direction) << ")\n"
+      << "  summary    " << v.summary << '\n';
+  if (!v.note.empty()) out << "  note       " << indent_lines(v.note, 13) << '\n';
+}
+
+void print_timeline(std::ostream& out, const Timeline& t, date::year_month_day today, bool color) {
+  const Contact& c = t.contact;
+  out << paint(c.name, Paint::bold, color) << paint(" #" + std::to_string(c.id), Paint::dim, color);
+  if (!c.company.empty()) out << ", " << c.company;
+  out << '\n';
+  if (!c.note.empty()) out << "  note: " << indent_lines(c.note, 8) << '\n';
+  for (const auto& e : t.entries) {
+    out << "  " << paint(day(e.on), Paint::dim, color) << "  ";
+    switch (e.kind) {
+      case TimelineEntry::Kind::added:
+        out << "added to the journal";
+        if (!c.how_met.empty()) out << "; met: " << c.how_met;
+        out << '\n';
+        break;
+      case TimelineEntry::Kind::conversation: {
+        const Conversation& v = *e.conversation;
+        out << to_string(v.channel) << (v.direction == Direction::in ? " (they reached out)" : "")
+            << ": " << v.summary;
+        if (!e.others.empty()) {
+          std::string with;
+          for (const auto& o : e.others) with += (with.empty() ? "" : ", ") + o.name;
+          out << " [with " << with << "]";
+        }
+        out << paint("  #" + std::to_string(v.id), Paint::dim, color) << '\n';
+        if (!v.note.empty()) out << "              " << indent_lines(v.note, 14) << '\n';
+        break;
+      }
+      case TimelineEntry::Kind::follow_up: {
+        const FollowUp& f = *e.follow_up;
+        out << "follow-up " << f.id << " " << follow_up_state(f, today);
+        if (f.status != FollowUpStatus::open) out << " (was due " << day(f.due_on) << ")";
+        if (!f.note.empty()) out << ": " << f.note;
+        out << '\n';
+        break;
+      }
+    }
+  }
+}
+
+void print_follow_ups(std::ostream& out, const std::vector<FollowUpView>& follow_ups,
+                      date::year_month_day today, bool color) {
+  Table table({"ID", "DUE", "WHO", "STATE", "NOTE"});
+  table.set_align(0, Align::right);
+  for (const auto& v : follow_ups) {
+    const FollowUp& f = v.follow_up;
+    std::string note = f.note;
+    if (f.every)
+      note += (note.empty() ? "" : " ") + std::string("(every ") + format_interval(*f.every) + ")";
+    table.add_row({std::to_string(f.id), day_with_weekday(f.due_on), v.contact.name,
+                   follow_up_state(f, today), note});
+  }
+  table.render(out, Style{true, color});
+}
+
+}  // namespace kith::render

@@ -1,0 +1,67 @@
+#include "render/due_view.hpp"
+
+#include <algorithm>
+
+#include "render/dates.hpp"
+#include "render/style.hpp"
+#include "render/table.hpp"
+
+namespace kith::render {
+
+namespace {
+
+constexpr std::size_t k_max_name_width = 24;
+
+std::string what_to_do(const DueItem& item) {
+  if (item.kind == DueItem::Kind::cadence) {
+    return "keep in touch (every " + format_interval(*item.cadence) + ")";
+  }
+  std::string text = "follow-up " + std::to_string(item.follow_up->id);
+  if (!item.follow_up->note.empty()) text += ": " + item.follow_up->note;
+  return text;
+}
+
+std::string context_line(const DueItem& item) {
+  if (!item.last_conversation) return "last: no conversation yet";
+  const Conversation& v = *item.last_conversation;
+  return "last: " + day(v.on) + " " + std::string(to_string(v.channel)) + ": " + v.summary;
+}
+
+void print_group(std::ostream& out, const std::string& title, const std::vector<DueItem>& items,
+                 date::year_month_day today, std::size_t name_width, bool color) {
+  if (items.empty()) return;
+  out << paint(title + " (" + std::to_string(items.size()) + ")", Paint::bold, color) << '\n';
+  for (const auto& item : items) {
+    std::string name = item.contact.name;
+    std::size_t width = display_width(name);
+    std::string pad(name_width > width ? name_width - width : 0, ' ');
+    std::string when = lateness(item.due_on, today);
+    if (item.due_on > today) when += ", " + day_with_weekday(item.due_on);
+    Paint tone = item.due_on < today    ? Paint::red
+                 : item.due_on == today ? Paint::yellow
+                                        : Paint::dim;
+    out << "  " << name << pad << "  " << what_to_do(item) << " "
+        << paint("(" + when + ")", tone, color) << '\n';
+    out << "  " << std::string(name_width, ' ') << "  "
+        << paint(context_line(item), Paint::dim, color) << '\n';
+  }
+}
+
+}  // namespace
+
+void print_due(std::ostream& out, const DueReport& report, bool color) {
+  if (report.empty()) return;
+  std::size_t name_width = 0;
+  for (const auto* group : {&report.overdue, &report.today_items, &report.upcoming}) {
+    for (const auto& item : *group)
+      name_width = std::max(name_width, display_width(item.contact.name));
+  }
+  name_width = std::min(name_width, k_max_name_width);
+  print_group(out, "Overdue", report.overdue, report.today, name_width, color);
+  print_group(out, "Today", report.today_items, report.today, name_width, color);
+  std::string coming = "Coming up";
+  if (report.until) coming += " until " + day_with_weekday(*report.until);
+  print_group(out, coming, report.upcoming, report.today, name_width, color);
+}
+
+}  // namespace kith::render

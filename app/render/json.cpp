@@ -1,0 +1,161 @@
+#include "render/json.hpp"
+
+#include "kith/domain/when.hpp"
+
+namespace kith::render {
+
+namespace {
+
+Json text_or_null(const std::string& text) { return text.empty() ? Json(nullptr) : Json(text); }
+
+Json day_or_null(const std::optional<date::year_month_day>& d) {
+  return d ? Json(format_date(*d)) : Json(nullptr);
+}
+
+Json interval_or_null(const std::optional<Interval>& i) {
+  return i ? Json(format_interval(*i)) : Json(nullptr);
+}
+
+Json follow_up_json(const FollowUp& f) {
+  return Json{{"id", f.id},
+              {"uid", f.uid},
+              {"contact_id", f.contact_id},
+              {"due_on", format_date(f.due_on)},
+              {"note", text_or_null(f.note)},
+              {"origin", std::string(to_string(f.origin))},
+              {"every", interval_or_null(f.every)},
+              {"status", std::string(to_string(f.status))},
+              {"closed_on", day_or_null(f.closed_on)},
+              {"created_at", f.created_at},
+              {"updated_at", f.updated_at}};
+}
+
+Json conversation_brief(const std::optional<Conversation>& v) {
+  if (!v) return nullptr;
+  return Json{{"id", v->id},
+              {"on", format_date(v->on)},
+              {"channel", std::string(to_string(v->channel))},
+              {"summary", v->summary}};
+}
+
+Json due_items(const std::vector<DueItem>& items) {
+  Json out = Json::array();
+  for (const auto& item : items) {
+    Json j{{"kind", item.kind == DueItem::Kind::follow_up ? "follow_up" : "cadence"},
+           {"due_on", format_date(item.due_on)},
+           {"contact", to_json(item.contact)}};
+    if (item.follow_up) {
+      j["follow_up_id"] = item.follow_up->id;
+      j["note"] = text_or_null(item.follow_up->note);
+    } else {
+      j["every"] = interval_or_null(item.cadence);
+    }
+    j["last_conversation"] = conversation_brief(item.last_conversation);
+    out.push_back(std::move(j));
+  }
+  return out;
+}
+
+}  // namespace
+
+Json to_json(const ContactName& name) { return Json{{"id", name.id}, {"name", name.name}}; }
+
+Json to_json(const Contact& c) {
+  return Json{{"id", c.id},
+              {"uid", c.uid},
+              {"name", c.name},
+              {"emails", c.emails},
+              {"phones", c.phones},
+              {"company", text_or_null(c.company)},
+              {"title", text_or_null(c.title)},
+              {"location", text_or_null(c.location)},
+              {"url", text_or_null(c.url)},
+              {"tags", c.tags},
+              {"note", text_or_null(c.note)},
+              {"how_met", text_or_null(c.how_met)},
+              {"introduced_by", c.introduced_by ? Json(*c.introduced_by) : Json(nullptr)},
+              {"every", interval_or_null(c.cadence)},
+              {"cadence_snoozed_until", day_or_null(c.cadence_snoozed_until)},
+              {"archived", c.archived},
+              {"added_on", format_date(c.added_on)},
+              {"created_at", c.created_at},
+              {"updated_at", c.updated_at}};
+}
+
+Json to_json(const ContactDetails& d) {
+  Json j = to_json(d.contact);
+  j["introduced_by"] = d.introduced_by ? to_json(*d.introduced_by) : Json(nullptr);
+  Json introduced = Json::array();
+  for (const auto& n : d.introduced) introduced.push_back(to_json(n));
+  j["introduced"] = introduced;
+  j["last_contacted"] = day_or_null(d.last_contacted);
+  j["conversations"] = d.conversations;
+  return j;
+}
+
+Json to_json(const ContactSummary& s) {
+  Json j = to_json(s.contact);
+  j["last_contacted"] = day_or_null(s.last_contacted);
+  return j;
+}
+
+Json to_json(const Conversation& v, const std::vector<ContactName>& contacts) {
+  Json people = Json::array();
+  for (const auto& c : contacts) people.push_back(to_json(c));
+  return Json{{"id", v.id},
+              {"uid", v.uid},
+              {"on", format_date(v.on)},
+              {"channel", std::string(to_string(v.channel))},
+              {"direction", std::string(to_string(v.direction))},
+              {"summary", v.summary},
+              {"note", text_or_null(v.note)},
+              {"contacts", people},
+              {"created_at", v.created_at},
+              {"updated_at", v.updated_at}};
+}
+
+Json to_json(const FollowUpView& view) {
+  Json j = follow_up_json(view.follow_up);
+  j["contact"] = to_json(view.contact);
+  return j;
+}
+
+Json to_json(const Timeline& t) {
+  Json entries = Json::array();
+  for (const auto& e : t.entries) {
+    Json j{{"on", format_date(e.on)}};
+    switch (e.kind) {
+      case TimelineEntry::Kind::added:
+        j["kind"] = "added";
+        j["how_met"] = text_or_null(t.contact.how_met);
+        break;
+      case TimelineEntry::Kind::conversation:
+        j["kind"] = "conversation";
+        j["conversation"] = to_json(*e.conversation, e.others);
+        j["conversation"].erase("contacts");
+        j["conversation"]["with"] = Json::array();
+        for (const auto& other : e.others) j["conversation"]["with"].push_back(to_json(other));
+        break;
+      case TimelineEntry::Kind::follow_up:
+        j["kind"] = "follow_up";
+        j["follow_up"] = follow_up_json(*e.follow_up);
+        break;
+    }
+    entries.push_back(std::move(j));
+  }
+  return Json{{"contact", to_json(t.contact)}, {"entries", entries}};
+}
+
+Json to_json(const DueReport& r) {
+  return Json{{"today", format_date(r.today)},
+              {"until", day_or_null(r.until)},
+              {"overdue", due_items(r.overdue)},
+              {"due_today", due_items(r.today_items)},
+              {"upcoming", due_items(r.upcoming)}};
+}
+
+void print_json(std::ostream& out, const Json& json) {
+  out << json.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
+}
+
+}  // namespace kith::render

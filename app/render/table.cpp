@@ -1,0 +1,116 @@
+#include "render/table.hpp"
+
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
+
+#include <algorithm>
+#include <cstdint>
+#include <stdexcept>
+#include <utility>
+
+namespace kith::render {
+namespace {
+
+constexpr std::string_view k_bold = "\x1b[1m";
+constexpr std::string_view k_reset = "\x1b[0m";
+constexpr std::string_view k_gap = "  ";
+
+// The terminal columns of one code point; a malformed sequence shows as one U+FFFD.
+std::size_t code_point_width(UChar32 c) {
+  if (c < 0) return 1;
+  constexpr uint32_t k_invisible = U_GC_MN_MASK | U_GC_ME_MASK | U_GC_CF_MASK | U_GC_CC_MASK;
+  if (U_GET_GC_MASK(c) & k_invisible) return 0;
+  const auto width = static_cast<UEastAsianWidth>(u_getIntPropertyValue(c, UCHAR_EAST_ASIAN_WIDTH));
+  return width == U_EA_WIDE || width == U_EA_FULLWIDTH ? 2 : 1;
+}
+
+// Keeps a cell on one line: newlines and tabs become spaces.
+std::string one_line(std::string cell) {
+  std::replace_if(
+      cell.begin(), cell.end(), [](char c) { return c == '\n' || c == '\r' || c == '\t'; }, ' ');
+  return cell;
+}
+
+// Applies one_line to every cell of a row.
+std::vector<std::string> one_line(std::vector<std::string> row) {
+  for (std::string& cell : row) cell = one_line(std::move(cell));
+  return row;
+}
+
+}  // namespace
+
+std::size_t display_width(std::string_view utf8) {
+  const bool ascii = std::all_of(utf8.begin(), utf8.end(),
+                                 [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+  if (ascii) {
+    return static_cast<std::size_t>(
+        std::count_if(utf8.begin(), utf8.end(), [](char c) { return c >= 0x20 && c < 0x7f; }));
+  }
+  std::size_t width = 0;
+  const auto* bytes = reinterpret_cast<const uint8_t*>(utf8.data());
+  const auto length = static_cast<int32_t>(utf8.size());
+  for (int32_t i = 0; i < length;) {
+    UChar32 c;
+    U8_NEXT(bytes, i, length, c);
+    width += code_point_width(c);
+  }
+  return width;
+}
+
+Table::Table(std::vector<std::string> headers)
+    : m_headers(one_line(std::move(headers))), m_align(m_headers.size(), Align::left) {}
+
+void Table::add_row(std::vector<std::string> row) {
+  if (row.size() != m_headers.size()) {
+    throw std::invalid_argument("table row has " + std::to_string(row.size()) + " cells for " +
+                                std::to_string(m_headers.size()) + " columns");
+  }
+  m_rows.push_back(one_line(std::move(row)));
+}
+
+void Table::set_align(std::size_t column, Align align) { m_align.at(column) = align; }
+
+void Table::render(std::ostream& out, const Style& style) const {
+  if (m_rows.empty()) return;
+  std::vector<std::size_t> widths(m_headers.size(), 0);
+  auto widen = [&widths](const Row& row) {
+    for (std::size_t i = 0; i < row.size(); ++i) {
+      widths[i] = std::max(widths[i], display_width(row[i]));
+    }
+  };
+  if (style.header) widen(m_headers);
+  for (const Row& row : m_rows) widen(row);
+
+  if (style.header) render_row(out, m_headers, widths, style.color);
+  for (const Row& row : m_rows) render_row(out, row, widths, false);
+}
+
+void Table::render_row(std::ostream& out, const Row& row, const std::vector<std::size_t>& widths,
+                       bool bold) const {
+  std::string line;
+  for (std::size_t i = 0; i < row.size(); ++i) {
+    if (i > 0) line += k_gap;
+    const std::size_t padding = widths[i] - display_width(row[i]);
+    if (m_align[i] == Align::right) line.append(padding, ' ');
+    line += row[i];
+    if (m_align[i] == Align::left && i + 1 < row.size()) line.append(padding, ' ');
+  }
+  line.erase(line.find_last_not_of(' ') + 1);
+  if (bold) {
+    out << k_bold << line << k_reset << '\n';
+  } else {
+    out << line << '\n';
+  }
+}
+
+void Table::render_plain(std::ostream& out) const {
+  for (const Row& row : m_rows) {
+    for (std::size_t i = 0; i < row.size(); ++i) {
+      if (i > 0) out << '\t';
+      out << row[i];
+    }
+    out << '\n';
+  }
+}
+
+}  // namespace kith::render

@@ -1,0 +1,56 @@
+// Aligned text tables for the terminal. Names come in every script, so columns are padded by
+// the columns a terminal draws, not by bytes; scripts get a plain tab-separated form instead.
+#pragma once
+
+#include <cstddef>
+#include <ostream>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace kith::render {
+
+// The number of terminal columns `utf8` occupies: 2 for East Asian wide and fullwidth
+// characters, 0 for combining marks, joiners, variation selectors and controls, else 1.
+std::size_t display_width(std::string_view utf8);
+
+// Which side of its column a cell sits on; numbers read best aligned right.
+enum class Align { left, right };
+
+// How a table is drawn: with a header line or not, and whether that header is bold.
+struct Style {
+  bool header = true;
+  bool color = false;
+};
+
+// A table of one-line text cells, drawn with columns two spaces apart.
+class Table {
+ public:
+  // Starts a table with these column headers, which also fix the number of columns.
+  explicit Table(std::vector<std::string> headers);
+
+  // Appends a row; throws std::invalid_argument unless it has one cell per column.
+  void add_row(std::vector<std::string> row);
+
+  // Aligns `column` (counted from 0); throws std::out_of_range for a column the table lacks.
+  void set_align(std::size_t column, Align align);
+
+  // Draws the table padded to line up, without trailing spaces; draws nothing if it has no rows.
+  void render(std::ostream& out, const Style& style = {}) const;
+
+  // Draws the rows tab-separated, without header or padding, for scripts to read.
+  void render_plain(std::ostream& out) const;
+
+ private:
+  using Row = std::vector<std::string>;
+
+  // Writes one row padded to `widths`, followed by a newline.
+  void render_row(std::ostream& out, const Row& row, const std::vector<std::size_t>& widths,
+                  bool bold) const;
+
+  Row m_headers;
+  std::vector<Align> m_align;
+  std::vector<Row> m_rows;
+};
+
+}  // namespace kith::render

@@ -1,0 +1,15 @@
+# One INTERFACE target carries the warning flags (and the optional sanitizers) for every
+# target of the project; warnings become errors only when KITH_WERROR is on.
+add_library(kith_warnings INTERFACE)
+target_compile_options(kith_warnings INTERFACE
+  -Wall -Wextra -Wpedantic -Wshadow -Wnon-virtual-dtor -Wold-style-cast -Wcast-align
+  -Woverloaded-virtual -Wconversion -Wsign-conversion -Wnull-dereference -Wformat=2
+  -Wno-missing-field-initializers)
+if(KITH_WERROR)
+  target_compile_options(kith_warnings INTERFACE -Werror)
+endif()
+if(KITH_SANITIZE)
+  target_compile_options(kith_warnings INTERFACE
+    -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all)
+  target_link_options(kith_warnings INTERFACE -fsanitize=address,undefined)
+endif()

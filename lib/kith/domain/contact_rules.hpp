@@ -1,0 +1,36 @@
+// The rules a contact's fields obey before they reach the journal: names are not blank,
+// emails are plausible and stored in one normal form, profile URLs and tags compare equal
+// whenever a person would say they are the same.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace kith {
+
+// Trims the name and collapses inner whitespace; throws invalid_data when it is blank.
+std::string normalise_name(std::string_view name);
+
+// Trims, lower-cases the domain; throws invalid_data for anything not like local@domain.tld.
+std::string normalise_email(std::string_view email);
+
+// Trims, lower-cases scheme and host, drops a trailing slash, query and fragment; adds
+// https:// when no scheme is given. Throws invalid_data when there is no host.
+std::string normalise_url(std::string_view url);
+
+// Trims and lower-cases (ASCII) a tag; throws invalid_data when blank or with a comma.
+std::string normalise_tag(std::string_view tag);
+
+// Trims a phone number; throws invalid_data when it has no digit.
+std::string normalise_phone(std::string_view phone);
+
+// Trims free text and turns a whitespace-only value into "".
+std::string normalise_text(std::string_view text);
+
+// True when a reference looks like an email, so it is looked up as one.
+bool looks_like_email(std::string_view text);
+
+// True when a reference looks like a URL, so it is looked up as a profile URL.
+bool looks_like_url(std::string_view text);
+
+}  // namespace kith

@@ -1,0 +1,57 @@
+// An interaction with one or more people: a coffee, a call, an email thread. "Last
+// contacted" is always derived from these records, never stored beside the contact.
+#pragma once
+
+#include <date/date.h>
+
+#include <cstdint>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace kith {
+
+enum class Channel {
+  coffee,
+  call,
+  video,
+  email,
+  message,
+  meeting,
+  event,
+  info_interview,
+  interview,
+  other
+};
+enum class Direction { out, in };
+
+struct Conversation {
+  std::int64_t id = 0;
+  std::string uid;
+  date::year_month_day on;
+  Channel channel = Channel::other;
+  Direction direction = Direction::out;
+  std::string summary;
+  std::string note;
+  std::vector<std::int64_t> contact_ids;
+  std::string created_at;
+  std::string updated_at;
+};
+
+// Every channel, in the order the docs list them.
+std::span<const Channel> all_channels();
+
+// The user-facing name: "coffee", "info-interview".
+std::string_view to_string(Channel channel);
+std::string_view to_string(Direction direction);
+
+// Parses a user-facing name; nullopt when it is not one.
+std::optional<Channel> parse_channel(std::string_view text);
+std::optional<Direction> parse_direction(std::string_view text);
+
+// True for channels where the people met in person, which starts the follow-up playbook.
+bool in_person(Channel channel);
+
+}  // namespace kith

@@ -1,0 +1,40 @@
+// A promise to get back to someone by a date: written by the user, or by the networking
+// playbook after a meeting. Nothing is deleted: done and cancelled ones stay as history.
+#pragma once
+
+#include <date/date.h>
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "kith/domain/when.hpp"
+
+namespace kith {
+
+enum class FollowUpStatus { open, done, cancelled };
+
+// Where a follow-up came from: the user, or a playbook rule.
+enum class FollowUpOrigin { manual, after_meeting, thank_you };
+
+struct FollowUp {
+  std::int64_t id = 0;
+  std::string uid;
+  std::int64_t contact_id = 0;
+  date::year_month_day due_on;
+  std::string note;
+  FollowUpOrigin origin = FollowUpOrigin::manual;
+  std::optional<Interval> every;  // recurring: the next one is created when this one is done
+  FollowUpStatus status = FollowUpStatus::open;
+  std::optional<date::year_month_day> closed_on;  // the local day it was done or cancelled
+  std::string created_at;
+  std::string updated_at;
+};
+
+std::string_view to_string(FollowUpStatus status);
+std::string_view to_string(FollowUpOrigin origin);
+std::optional<FollowUpStatus> parse_follow_up_status(std::string_view text);
+std::optional<FollowUpOrigin> parse_follow_up_origin(std::string_view text);
+
+}  // namespace kith

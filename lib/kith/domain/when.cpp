@@ -1,0 +1,354 @@
+#include "kith/domain/when.hpp"
+
+#include <algorithm>
+#include <array>
+#include <cctype>
+#include <charconv>
+#include <string>
+#include <vector>
+
+namespace kith {
+namespace {
+
+using Unit = Interval::Unit;
+using Ymd = date::year_month_day;
+
+constexpr int k_min_year = 1900;
+constexpr int k_max_year = 9999;
+constexpr int k_max_count = 9999;
+
+constexpr std::string_view k_when_forms =
+    "use YYYY-MM-DD, today, tomorrow, yesterday, 3d, in 3 days, 3 days ago, fri, next fri, "
+    "last mon, dec 1, or end of month";
+constexpr std::string_view k_interval_forms = "use a number and a unit: 3d, 2w, 1m or 1y";
+
+// Each unit's letter, its name (also accepted with an "s") and its length in days or months,
+// indexed by Interval::Unit.
+struct UnitInfo {
+  char letter;
+  std::string_view name;
+  int length;
+  bool in_months;
+};
+constexpr std::array<UnitInfo, 4> k_units = {{{'d', "day", 1, false},
+                                              {'w', "week", 7, false},
+                                              {'m', "month", 1, true},
+                                              {'y', "year", 12, true}}};
+
+// Indexed by date::weekday's encoding (Sunday is 0) and by month number less one.
+constexpr std::array<std::string_view, 7> k_weekday_names = {
+    "sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday"};
+constexpr std::array<std::string_view, 12> k_month_names = {
+    "january", "february", "march",     "april",   "may",      "june",
+    "july",    "august",   "september", "october", "november", "december"};
+
+// Which name word abbreviates, by index; at least three letters, so "fri", "thurs", "sept".
+template <std::size_t N>
+std::optional<unsigned> look_up(const std::array<std::string_view, N>& names,
+                                std::string_view word) {
+  if (word.size() < 3) return std::nullopt;
+  const auto it =
+      std::find_if(names.begin(), names.end(), [&](auto n) { return n.starts_with(word); });
+  if (it == names.end()) return std::nullopt;
+  return static_cast<unsigned>(it - names.begin());
+}
+
+bool is_space(char c) { return std::isspace(static_cast<unsigned char>(c)) != 0; }
+bool is_digit(char c) { return std::isdigit(static_cast<unsigned char>(c)) != 0; }
+bool all_digits(std::string_view s) {
+  return !s.empty() && std::all_of(s.begin(), s.end(), is_digit);
+}
+
+// The number in an all-digit string, or 0 if it is too large for an int.
+int to_number(std::string_view digits) {
+  int value = 0;
+  std::from_chars(digits.data(), digits.data() + digits.size(), value);
+  return value;
+}
+
+// Splits on runs of whitespace and rejoins with single spaces, optionally lower-casing ASCII.
+std::string normalize(std::string_view text, bool lower) {
+  std::string out;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (is_space(text[i])) continue;
+    if (!out.empty() && is_space(text[i - 1])) out += ' ';
+    out += lower ? static_cast<char>(std::tolower(static_cast<unsigned char>(text[i]))) : text[i];
+  }
+  return out;
+}
+
+// The words of normalized text.
+std::vector<std::string_view> split(std::string_view text) {
+  std::vector<std::string_view> words;
+  for (std::size_t start = 0; start <= text.size();) {
+    const std::size_t end = std::min(text.find(' ', start), text.size());
+    words.push_back(text.substr(start, end - start));
+    start = end + 1;
+  }
+  return words;
+}
+
+bool in_year_range(date::year y) {
+  return y >= date::year{k_min_year} && y <= date::year{k_max_year};
+}
+
+// Throws the usage error for a WHEN kith cannot read, with an optional reason in parentheses.
+[[noreturn]] void reject_when(std::string_view shown, std::string_view reason = {}) {
+  std::string message = "invalid date '" + std::string(shown) + "'";
+  if (!reason.empty()) message += " (" + std::string(reason) + ")";
+  throw Error(ErrorKind::usage, message + "; " + std::string(k_when_forms));
+}
+
+// Throws the usage error for a date the calendar does not have, saying why.
+[[noreturn]] void reject_impossible(std::string_view shown, const std::string& why) {
+  throw Error(ErrorKind::usage, std::string(shown) + " is not a real date: " + why + "; " +
+                                    std::string(k_when_forms));
+}
+
+// Rejects a year outside 1900..9999 or a day its month does not have.
+void check_date(std::string_view shown, std::optional<int> year, int month, int day) {
+  if (year && !in_year_range(date::year{*year})) reject_when(shown, "years run from 1900 to 9999");
+  if (month < 1 || month > 12) {
+    reject_impossible(shown, "there is no month " + std::to_string(month));
+  }
+  if (day < 1) reject_impossible(shown, "there is no day " + std::to_string(day));
+  // 2000 is a leap year, so without a year February allows 29 days.
+  const date::year_month_day_last end{date::year{year.value_or(2000)} / month / date::last};
+  const int last = static_cast<int>(static_cast<unsigned>(end.day()));
+  if (day <= last) return;
+  std::string name(k_month_names[static_cast<std::size_t>(month - 1)]);
+  name[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(name[0])));
+  if (year) name += " " + std::to_string(*year);
+  reject_impossible(shown, name + " has " + (!year && month == 2 ? "at most " : "") +
+                               std::to_string(last) + " days");
+}
+
+// Reads "<digits><unit>" or "<digits> <unit>" from normalized lower-case text; the count is not
+// range-checked yet.
+std::optional<Interval> scan_interval(std::string_view text) {
+  const std::size_t digits = std::min(text.find_first_not_of("0123456789"), text.size());
+  if (digits == 0) return std::nullopt;
+  std::string_view unit = text.substr(digits);
+  if (unit.starts_with(' ')) unit.remove_prefix(1);
+  const auto found = std::find_if(k_units.begin(), k_units.end(), [&](const UnitInfo& u) {
+    return unit == std::string_view(&u.letter, 1) || unit == u.name ||
+           (unit.ends_with('s') && unit.substr(0, unit.size() - 1) == u.name);
+  });
+  if (found == k_units.end()) return std::nullopt;
+  return Interval{to_number(text.substr(0, digits)), static_cast<Unit>(found - k_units.begin())};
+}
+
+bool in_count_range(const Interval& interval) {
+  return interval.count >= 1 && interval.count <= k_max_count;
+}
+
+Ymd add_days(Ymd d, int n) { return date::sys_days{d} + date::days{n}; }
+
+// The coming Sunday, or today on a Sunday: weeks run Monday to Sunday.
+Ymd end_of_week(Ymd today) {
+  const date::sys_days t{today};
+  return t + (date::Sunday - date::weekday{t});
+}
+
+constexpr Interval k_one_month{1, Unit::month};
+constexpr Interval k_one_year{1, Unit::year};
+
+// Phrases that name one date relative to today.
+struct Phrase {
+  std::string_view text;
+  Ymd (*resolve)(Ymd today);
+};
+constexpr std::array<Phrase, 15> k_phrases = {
+    {{"today", [](Ymd t) { return t; }},
+     {"tomorrow", [](Ymd t) { return add_days(t, 1); }},
+     {"yesterday", [](Ymd t) { return add_days(t, -1); }},
+     {"end of month", [](Ymd t) { return Ymd{t.year() / t.month() / date::last}; }},
+     {"eom", [](Ymd t) { return Ymd{t.year() / t.month() / date::last}; }},
+     {"end of week", end_of_week},
+     {"eow", end_of_week},
+     {"end of year", [](Ymd t) { return t.year() / date::December / 31; }},
+     {"eoy", [](Ymd t) { return t.year() / date::December / 31; }},
+     {"next week", [](Ymd t) { return add_days(t, 7); }},
+     {"last week", [](Ymd t) { return add_days(t, -7); }},
+     {"next month", [](Ymd t) { return add_interval(t, k_one_month); }},
+     {"last month", [](Ymd t) { return add_interval(t, k_one_month, -1); }},
+     {"next year", [](Ymd t) { return add_interval(t, k_one_year); }},
+     {"last year", [](Ymd t) { return add_interval(t, k_one_year, -1); }}}};
+
+// The numbers in strict YYYY-MM-DD, before the calendar is checked.
+struct IsoParts {
+  int year;
+  int month;
+  int day;
+};
+
+std::optional<IsoParts> scan_iso(std::string_view text) {
+  if (text.size() != 10 || text[4] != '-' || text[7] != '-' || !all_digits(text.substr(0, 4)) ||
+      !all_digits(text.substr(5, 2)) || !all_digits(text.substr(8, 2))) {
+    return std::nullopt;
+  }
+  return IsoParts{to_number(text.substr(0, 4)), to_number(text.substr(5, 2)),
+                  to_number(text.substr(8, 2))};
+}
+
+// True for a token of digits and date separators, such as 2026-01-02 or 01/02/2026.
+bool is_numeric_date(std::string_view token) {
+  return !token.empty() && is_digit(token[0]) &&
+         token.find_first_not_of("0123456789-/.") == std::string_view::npos &&
+         token.find_first_of("-/.") != std::string_view::npos;
+}
+
+// A numeric date: strict YYYY-MM-DD, or rejected saying why.
+Ymd resolve_numeric(std::string_view shown, std::string_view token) {
+  const auto iso = scan_iso(token);
+  if (!iso) {
+    const bool ambiguous =
+        token.find_first_of("/.") != std::string_view::npos || token.find('-') < 4;
+    reject_when(shown, ambiguous ? "ambiguous day and month" : "");
+  }
+  check_date(shown, iso->year, iso->month, iso->day);
+  return date::year{iso->year} / iso->month / iso->day;
+}
+
+// "3d", "+3d", "-3d", "3 days", "in 3 days" and "3 days ago"; nullopt if text is none of these.
+std::optional<Ymd> resolve_relative(std::string_view shown, std::string_view text, Ymd today,
+                                    DatePreference prefer) {
+  int direction = prefer == DatePreference::future ? 1 : -1;
+  if (text.starts_with('+') || text.starts_with('-')) {
+    direction = text[0] == '+' ? 1 : -1;
+    text.remove_prefix(1);
+  } else if (text.starts_with("in ")) {
+    direction = 1;
+    text.remove_prefix(3);
+  } else if (text.ends_with(" ago")) {
+    direction = -1;
+    text.remove_suffix(4);
+  }
+  const auto interval = scan_interval(text);
+  if (!interval) return std::nullopt;
+  if (!in_count_range(*interval)) reject_when(shown, "the number must be between 1 and 9999");
+  return add_interval(today, *interval, direction);
+}
+
+// "fri" (by preference), "next fri" (strictly after today), "last fri" (strictly before today).
+std::optional<Ymd> resolve_weekday(const std::vector<std::string_view>& words, Ymd today,
+                                   DatePreference prefer) {
+  if (words.size() == 2 && (words[0] == "next" || words[0] == "last")) {
+    prefer = words[0] == "next" ? DatePreference::future : DatePreference::past;
+  } else if (words.size() != 1) {
+    return std::nullopt;
+  }
+  const auto number = look_up(k_weekday_names, words.back());
+  if (!number) return std::nullopt;
+  const date::sys_days t{today};
+  const date::weekday target{*number};
+  const date::weekday now{t};
+  const date::days week{7};
+  if (prefer == DatePreference::future) {
+    const date::days ahead = target - now;
+    return t + (ahead == date::days{0} ? week : ahead);
+  }
+  const date::days back = now - target;
+  return t - (back == date::days{0} ? week : back);
+}
+
+// A day of the month, optionally with an ordinal suffix ("1", "01", "1st", "22nd").
+std::optional<int> scan_day(std::string_view word) {
+  const std::array<std::string_view, 4> suffixes = {"st", "nd", "rd", "th"};
+  if (std::any_of(suffixes.begin(), suffixes.end(), [&](auto s) { return word.ends_with(s); })) {
+    word.remove_suffix(2);
+  }
+  if (word.size() > 2 || !all_digits(word)) return std::nullopt;
+  return to_number(word);
+}
+
+// "dec 1", "1 dec", "dec 1 2027", "1 dec 2027"; nullopt if words are none of these. Without a
+// year: the nearest occurrence on or after today (future) or on or before today (past).
+std::optional<Ymd> resolve_month_day(std::string_view shown,
+                                     const std::vector<std::string_view>& words, Ymd today,
+                                     DatePreference prefer) {
+  if (words.size() != 2 && words.size() != 3) return std::nullopt;
+  const bool month_first = look_up(k_month_names, words[0]).has_value();
+  const auto month = look_up(k_month_names, words[month_first ? 0 : 1]);
+  const auto day = scan_day(words[month_first ? 1 : 0]);
+  if (!month || !day) return std::nullopt;
+  std::optional<int> year;
+  if (words.size() == 3) {
+    if (words[2].size() != 4 || !all_digits(words[2])) return std::nullopt;
+    year = to_number(words[2]);
+  }
+  check_date(shown, year, static_cast<int>(*month) + 1, *day);
+  const date::month m{*month + 1};
+  const date::day d{static_cast<unsigned>(*day)};
+  if (year) return date::year{*year} / m / d;
+  const bool future = prefer == DatePreference::future;
+  // Feb 29 exists only in leap years, so the search may pass over up to eight years.
+  for (date::year y = today.year();; y += date::years{future ? 1 : -1}) {
+    const Ymd candidate = y / m / d;
+    if (candidate.ok() && (future ? candidate >= today : candidate <= today)) return candidate;
+  }
+}
+
+// Tries each form in turn on normalized lower-case text; shown is the text as the user typed it.
+Ymd resolve(std::string_view shown, const std::string& lower, Ymd today, DatePreference prefer) {
+  for (const Phrase& phrase : k_phrases) {
+    if (phrase.text == lower) return phrase.resolve(today);
+  }
+  if (is_numeric_date(lower)) return resolve_numeric(shown, lower);
+  if (auto date = resolve_relative(shown, lower, today, prefer)) return *date;
+  const std::vector<std::string_view> words = split(lower);
+  if (auto date = resolve_weekday(words, today, prefer)) return *date;
+  if (auto date = resolve_month_day(shown, words, today, prefer)) return *date;
+  reject_when(shown);
+}
+
+}  // namespace
+
+Interval parse_interval(std::string_view text) {
+  const std::string shown = normalize(text, false);
+  if (shown.empty()) {
+    throw Error(ErrorKind::usage, "empty interval; " + std::string(k_interval_forms));
+  }
+  const auto interval = scan_interval(normalize(text, true));
+  if (!interval) {
+    throw Error(ErrorKind::usage,
+                "invalid interval '" + shown + "'; " + std::string(k_interval_forms));
+  }
+  if (!in_count_range(*interval)) {
+    throw Error(ErrorKind::usage, "invalid interval '" + shown +
+                                      "' (the number must be between 1 and 9999); " +
+                                      std::string(k_interval_forms));
+  }
+  return *interval;
+}
+
+std::string format_interval(const Interval& interval) {
+  return std::to_string(interval.count) + k_units[static_cast<std::size_t>(interval.unit)].letter;
+}
+
+Ymd add_interval(Ymd d, const Interval& interval, int times) {
+  const UnitInfo& unit = k_units[static_cast<std::size_t>(interval.unit)];
+  const int steps = static_cast<int>(static_cast<long long>(interval.count) * times * unit.length);
+  if (!unit.in_months) return add_days(d, steps);
+  const date::year_month month = d.year() / d.month() + date::months{steps};
+  return month / std::min(d.day(), (month / date::last).day());
+}
+
+Ymd parse_when(std::string_view text, Ymd today, DatePreference prefer) {
+  const std::string shown = normalize(text, false);
+  if (shown.empty()) throw Error(ErrorKind::usage, "empty date; " + std::string(k_when_forms));
+  const Ymd result = resolve(shown, normalize(text, true), today, prefer);
+  if (!in_year_range(result.year())) reject_when(shown, "that is outside the years 1900 to 9999");
+  return result;
+}
+
+std::optional<Ymd> parse_iso_date(std::string_view text) {
+  const auto iso = scan_iso(text);
+  if (!iso) return std::nullopt;
+  const Ymd d = date::year{iso->year} / iso->month / iso->day;
+  return d.ok() && in_year_range(d.year()) ? std::optional<Ymd>(d) : std::nullopt;
+}
+
+std::string format_date(Ymd d) { return date::format("%F", d); }
+
+}  // namespace kith

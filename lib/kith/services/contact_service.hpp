@@ -1,0 +1,56 @@
+// The contact use cases: add, find, edit, archive, remove and merge people, keeping the rules
+// (names not blank, one owner per email and profile URL) whatever the caller sends.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "kith/domain/contact.hpp"
+#include "kith/domain/moment.hpp"
+#include "kith/storage/contact_store.hpp"
+#include "kith/storage/journal.hpp"
+
+namespace kith {
+
+// Everything `contact show` says about a person.
+struct ContactDetails {
+  Contact contact;
+  std::optional<ContactName> introduced_by;
+  std::vector<ContactName> introduced;  // people this contact introduced us to
+  std::optional<date::year_month_day> last_contacted;
+  int conversations = 0;
+};
+
+class ContactService {
+ public:
+  ContactService(Journal& journal, Moment moment)
+      : m_journal(journal), m_moment(std::move(moment)) {}
+
+  // Adds a contact from a draft whose text may be untidy; `via` names the introducer.
+  Contact add(Contact draft, const std::string& via = {});
+  std::int64_t resolve(std::string_view ref);
+  ContactDetails details(std::string_view ref);
+  std::vector<ContactSummary> list(const ContactFilter& filter);
+  Contact edit(std::string_view ref, const ContactChanges& changes);
+  Contact set_archived(std::string_view ref, bool archived);
+  // Snoozes the keep-in-touch reminder until `until`; nullopt wakes it.
+  Contact snooze_cadence(std::string_view ref, std::optional<date::year_month_day> until);
+  // The contact `rm` would delete, with how many conversations go with it.
+  ContactDetails removal_preview(std::string_view ref);
+  void remove(std::int64_t id);
+  // Folds `other` into `keep` and deletes `other`; returns the merged contact.
+  Contact merge(std::string_view keep, std::string_view other);
+
+ private:
+  void normalise(Contact& contact);
+  void check_unique(const Contact& contact);
+  std::optional<std::int64_t> resolve_via(ContactStore& store, const std::string& via,
+                                          std::int64_t self);
+
+  Journal& m_journal;
+  Moment m_moment;
+};
+
+}  // namespace kith

@@ -1,0 +1,159 @@
+#include "kith/services/conversation_service.hpp"
+
+#include <algorithm>
+
+#include "kith/domain/contact_rules.hpp"
+#include "kith/domain/playbook.hpp"
+#include "kith/error.hpp"
+#include "kith/services/resolver.hpp"
+#include "kith/storage/conversation_store.hpp"
+#include "kith/storage/follow_up_store.hpp"
+
+namespace kith {
+
+namespace {
+
+std::string checked_summary(const std::string& summary) {
+  std::string out = normalise_text(summary);
+  if (out.empty())
+    throw Error(ErrorKind::usage, "a conversation needs a summary that is not blank");
+  return out;
+}
+
+}  // namespace
+
+std::vector<ContactName> resolve_contacts(ContactStore& store,
+                                          const std::vector<std::string>& refs) {
+  std::vector<ContactName> out;
+  for (const auto& ref : refs) {
+    std::int64_t id = resolve_contact(store, ref);
+    auto same = [&](const ContactName& n) { return n.id == id; };
+    if (std::any_of(out.begin(), out.end(), same)) continue;
+    out.push_back({id, store.get(id)->name});
+  }
+  return out;
+}
+
+LogResult ConversationService::log(const LogRequest& request) {
+  if (request.refs.empty())
+    throw Error(ErrorKind::usage, "name at least one contact to log a conversation with");
+  LogResult result;
+  result.conversation = request.conversation;
+  result.conversation.summary = checked_summary(request.conversation.summary);
+  result.conversation.note = normalise_text(request.conversation.note);
+  result.conversation.created_at = result.conversation.updated_at = m_moment.now_utc;
+  m_journal.write([&] {
+    ContactStore contacts(m_journal);
+    ConversationStore conversations(m_journal);
+    FollowUpStore follow_ups(m_journal);
+    result.contacts = resolve_contacts(contacts, request.refs);
+    result.conversation.contact_ids.clear();
+    for (const auto& c : result.contacts) result.conversation.contact_ids.push_back(c.id);
+    result.conversation.id = conversations.insert(result.conversation);
+    result.conversation.uid = conversations.get(result.conversation.id)->uid;
+    for (const auto& contact : result.contacts) {
+      std::optional<PlaybookStep> step;
+      if (request.follow_up.mode == FollowUpChoice::Mode::on) {
+        step =
+            PlaybookStep{request.follow_up.on, FollowUpOrigin::manual,
+                         "follow up on the " + std::string(to_string(result.conversation.channel)) +
+                             " of " + format_date(result.conversation.on)};
+      } else if (request.follow_up.mode == FollowUpChoice::Mode::playbook) {
+        bool first = !conversations.has_other(contact.id, result.conversation.id);
+        step =
+            playbook_step(result.conversation.channel, result.conversation.on, first, m_settings);
+      }
+      if (!step) continue;
+      FollowUp f;
+      f.contact_id = contact.id;
+      f.due_on = step->due_on;
+      f.note = step->note;
+      f.origin = step->origin;
+      f.created_at = f.updated_at = m_moment.now_utc;
+      f.id = follow_ups.insert(f);
+      result.follow_ups.push_back({*follow_ups.get(f.id), contact});
+    }
+  });
+  return result;
+}
+
+Conversation ConversationService::load(std::int64_t id) {
+  auto v = ConversationStore(m_journal).get(id);
+  if (!v) {
+    throw Error(ErrorKind::not_found, "conversation " + std::to_string(id) +
+                                          " does not exist; see kith timeline REF for ids");
+  }
+  return *v;
+}
+
+std::pair<Conversation, std::vector<ContactName>> ConversationService::get(std::int64_t id) {
+  std::pair<Conversation, std::vector<ContactName>> out;
+  m_journal.read([&] {
+    out.first = load(id);
+    ContactStore contacts(m_journal);
+    for (auto cid : out.first.contact_ids) out.second.push_back({cid, contacts.get(cid)->name});
+  });
+  return out;
+}
+
+Conversation ConversationService::edit(std::int64_t id, const ConversationChanges& ch) {
+  Conversation v;
+  m_journal.write([&] {
+    v = load(id);
+    if (ch.on) v.on = *ch.on;
+    if (ch.channel) v.channel = *ch.channel;
+    if (ch.direction) v.direction = *ch.direction;
+    if (ch.summary) v.summary = checked_summary(*ch.summary);
+    if (ch.note) v.note = normalise_text(*ch.note);
+    v.updated_at = m_moment.now_utc;
+    ConversationStore(m_journal).update(v);
+  });
+  return v;
+}
+
+Conversation ConversationService::remove(std::int64_t id) {
+  Conversation v;
+  m_journal.write([&] {
+    v = load(id);
+    ConversationStore(m_journal).remove(id);
+  });
+  return v;
+}
+
+Timeline ConversationService::timeline(std::string_view ref) {
+  Timeline out;
+  m_journal.read([&] {
+    ContactStore contacts(m_journal);
+    out.contact = *contacts.get(resolve_contact(contacts, ref));
+    TimelineEntry added;
+    added.kind = TimelineEntry::Kind::added;
+    added.on = out.contact.added_on;
+    out.entries.push_back(added);
+    for (auto& v : ConversationStore(m_journal).for_contact(out.contact.id)) {
+      TimelineEntry e;
+      e.kind = TimelineEntry::Kind::conversation;
+      e.on = v.on;
+      for (auto cid : v.contact_ids) {
+        if (cid != out.contact.id) e.others.push_back({cid, contacts.get(cid)->name});
+      }
+      e.conversation = std::move(v);
+      out.entries.push_back(std::move(e));
+    }
+    FollowUpFilter filter;
+    filter.contact_id = out.contact.id;
+    filter.include_closed = true;
+    for (auto& f : FollowUpStore(m_journal).list(filter)) {
+      TimelineEntry e;
+      e.kind = TimelineEntry::Kind::follow_up;
+      e.on = f.closed_on.value_or(f.due_on);
+      e.follow_up = std::move(f);
+      out.entries.push_back(std::move(e));
+    }
+  });
+  // Same-day entries keep a natural order: added, then conversations, then follow-ups.
+  std::stable_sort(out.entries.begin(), out.entries.end(),
+                   [](const TimelineEntry& a, const TimelineEntry& b) { return a.on < b.on; });
+  return out;
+}
+
+}  // namespace kith

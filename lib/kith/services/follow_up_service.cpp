@@ -1,0 +1,123 @@
+#include "kith/services/follow_up_service.hpp"
+
+#include "kith/domain/contact_rules.hpp"
+#include "kith/error.hpp"
+#include "kith/services/resolver.hpp"
+#include "kith/storage/contact_store.hpp"
+#include "kith/storage/follow_up_store.hpp"
+
+namespace kith {
+
+namespace {
+
+FollowUpView view(Journal& journal, FollowUp f) {
+  ContactName contact{f.contact_id, ContactStore(journal).get(f.contact_id)->name};
+  return {std::move(f), std::move(contact)};
+}
+
+}  // namespace
+
+FollowUpView FollowUpService::add(std::string_view ref, date::year_month_day due_on,
+                                  const std::string& note, std::optional<Interval> every) {
+  FollowUpView out;
+  m_journal.write([&] {
+    ContactStore contacts(m_journal);
+    FollowUp f;
+    f.contact_id = resolve_contact(contacts, ref);
+    f.due_on = due_on;
+    f.note = normalise_text(note);
+    f.every = every;
+    f.created_at = f.updated_at = m_moment.now_utc;
+    FollowUpStore store(m_journal);
+    f.id = store.insert(f);
+    out = view(m_journal, *store.get(f.id));
+  });
+  return out;
+}
+
+FollowUpView FollowUpService::load_open(std::int64_t id, std::string_view verb) {
+  auto f = FollowUpStore(m_journal).get(id);
+  if (!f) {
+    throw Error(ErrorKind::not_found,
+                "follow-up " + std::to_string(id) + " does not exist; see kith follow-up list");
+  }
+  if (f->status != FollowUpStatus::open) {
+    throw Error(ErrorKind::invalid_data, "follow-up " + std::to_string(id) + " is already " +
+                                             std::string(to_string(f->status)) + "; cannot " +
+                                             std::string(verb) + " it");
+  }
+  return view(m_journal, *f);
+}
+
+DoneResult FollowUpService::done(std::int64_t id) {
+  DoneResult out;
+  m_journal.write([&] {
+    FollowUpStore store(m_journal);
+    out.done = load_open(id, "complete");
+    FollowUp& f = out.done.follow_up;
+    f.status = FollowUpStatus::done;
+    f.closed_on = m_moment.today;
+    f.updated_at = m_moment.now_utc;
+    store.update(f);
+    if (!f.every) return;
+    // The next occurrence keeps the rhythm of the due dates and lands after today.
+    FollowUp next = f;
+    next.id = 0;
+    next.uid.clear();
+    next.status = FollowUpStatus::open;
+    next.closed_on.reset();
+    next.created_at = m_moment.now_utc;
+    int times = 1;
+    do {
+      next.due_on = add_interval(f.due_on, *f.every, times++);
+    } while (next.due_on <= m_moment.today);
+    next.id = store.insert(next);
+    out.next = view(m_journal, *store.get(next.id));
+  });
+  return out;
+}
+
+FollowUpView FollowUpService::snooze(std::int64_t id, date::year_month_day until) {
+  if (until <= m_moment.today) {
+    throw Error(ErrorKind::usage, "snooze until a day after today (" + format_date(m_moment.today) +
+                                      "), not " + format_date(until));
+  }
+  FollowUpView out;
+  m_journal.write([&] {
+    out = load_open(id, "snooze");
+    out.follow_up.due_on = until;
+    out.follow_up.updated_at = m_moment.now_utc;
+    FollowUpStore(m_journal).update(out.follow_up);
+  });
+  return out;
+}
+
+FollowUpView FollowUpService::cancel(std::int64_t id) {
+  FollowUpView out;
+  m_journal.write([&] {
+    out = load_open(id, "cancel");
+    out.follow_up.status = FollowUpStatus::cancelled;
+    out.follow_up.closed_on = m_moment.today;
+    out.follow_up.updated_at = m_moment.now_utc;
+    FollowUpStore(m_journal).update(out.follow_up);
+  });
+  return out;
+}
+
+std::vector<FollowUpView> FollowUpService::list(const std::optional<std::string>& contact_ref,
+                                                bool include_closed) {
+  std::vector<FollowUpView> out;
+  m_journal.read([&] {
+    FollowUpFilter filter;
+    filter.include_closed = include_closed;
+    if (contact_ref) {
+      ContactStore contacts(m_journal);
+      filter.contact_id = resolve_contact(contacts, *contact_ref);
+    }
+    for (auto& f : FollowUpStore(m_journal).list(filter))
+      out.push_back(view(m_journal, std::move(f)));
+  });
+  return out;
+}
+
+}  // namespace kith

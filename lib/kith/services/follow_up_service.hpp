@@ -1,0 +1,42 @@
+// Promises to get back to people: add, complete (creating the next of a recurring one),
+// snooze, cancel and list. Nothing is deleted: closed follow-ups stay as history.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "kith/domain/follow_up.hpp"
+#include "kith/domain/moment.hpp"
+#include "kith/services/conversation_service.hpp"
+#include "kith/storage/journal.hpp"
+
+namespace kith {
+
+struct DoneResult {
+  FollowUpView done;
+  std::optional<FollowUpView> next;  // the next occurrence of a recurring follow-up
+};
+
+class FollowUpService {
+ public:
+  FollowUpService(Journal& journal, Moment moment)
+      : m_journal(journal), m_moment(std::move(moment)) {}
+
+  FollowUpView add(std::string_view ref, date::year_month_day due_on, const std::string& note,
+                   std::optional<Interval> every);
+  DoneResult done(std::int64_t id);
+  FollowUpView snooze(std::int64_t id, date::year_month_day until);
+  FollowUpView cancel(std::int64_t id);
+  // Open follow-ups (all of them with include_closed), optionally of one contact.
+  std::vector<FollowUpView> list(const std::optional<std::string>& contact_ref,
+                                 bool include_closed);
+
+ private:
+  FollowUpView load_open(std::int64_t id, std::string_view verb);
+
+  Journal& m_journal;
+  Moment m_moment;
+};
+
+}  // namespace kith

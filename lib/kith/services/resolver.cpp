@@ -1,0 +1,76 @@
+#include "kith/services/resolver.hpp"
+
+#include <charconv>
+
+#include "kith/domain/contact_rules.hpp"
+#include "kith/domain/fold.hpp"
+#include "kith/domain/text.hpp"
+#include "kith/error.hpp"
+
+namespace kith {
+
+namespace {
+
+constexpr int k_max_candidates = 8;
+
+[[noreturn]] void throw_ambiguous(std::string_view ref, const std::vector<ContactName>& names) {
+  std::string list;
+  for (std::size_t i = 0; i < names.size() && i < k_max_candidates; ++i) {
+    if (i > 0) list += ", ";
+    list += names[i].name + " (#" + std::to_string(names[i].id) + ")";
+  }
+  if (names.size() > k_max_candidates) list += ", and more";
+  throw Error(ErrorKind::ambiguous, "'" + std::string(ref) + "' matches several contacts: " + list +
+                                        "; use an id or more of the name");
+}
+
+[[noreturn]] void throw_not_found(std::string_view ref) {
+  throw Error(ErrorKind::not_found,
+              "no contact matches '" + std::string(ref) + "'; see kith contact list");
+}
+
+}  // namespace
+
+std::optional<std::int64_t> parse_id(std::string_view text) {
+  text = trim(text);
+  if (!text.empty() && text.front() == '#') text.remove_prefix(1);
+  std::int64_t id = 0;
+  auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), id);
+  if (text.empty() || ec != std::errc() || end != text.data() + text.size() || id <= 0) {
+    return std::nullopt;
+  }
+  return id;
+}
+
+std::int64_t resolve_contact(ContactStore& store, std::string_view ref) {
+  std::string_view text = trim(ref);
+  if (text.empty()) throw Error(ErrorKind::usage, "a contact reference cannot be blank");
+  if (auto id = parse_id(text)) {
+    if (store.get(*id)) return *id;
+    throw_not_found(ref);
+  }
+  if (looks_like_email(text)) {
+    std::string email;
+    try {
+      email = normalise_email(text);
+    } catch (const Error&) {
+      throw_not_found(ref);
+    }
+    if (auto id = store.find_by_email(email)) return *id;
+    throw_not_found(ref);
+  }
+  if (looks_like_url(text)) {
+    if (auto id = store.find_by_url(normalise_url(text))) return *id;
+    throw_not_found(ref);
+  }
+  std::string key = fold(text);
+  auto exact = store.names_equal(key, k_max_candidates + 1);
+  if (exact.size() == 1) return exact.front().id;
+  if (exact.size() > 1) throw_ambiguous(ref, exact);
+  auto partial = store.names_containing(key, k_max_candidates + 1);
+  if (partial.size() == 1) return partial.front().id;
+  if (partial.empty()) throw_not_found(ref);
+  throw_ambiguous(ref, partial);
+}
+
+}  // namespace kith

@@ -1,0 +1,75 @@
+// Reads and writes contacts, with their emails, phones and tags, in the journal. The only
+// place that knows the contact tables; callers run it inside Journal::read or write.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "kith/domain/contact.hpp"
+#include "kith/storage/journal.hpp"
+
+namespace kith {
+
+// One line of `contact list`: the contact and when we last spoke, derived from conversations.
+struct ContactSummary {
+  Contact contact;
+  std::optional<date::year_month_day> last_contacted;
+};
+
+// A contact's id and name, as shown when listing candidates for a reference.
+struct ContactName {
+  std::int64_t id = 0;
+  std::string name;
+};
+
+// What the keep-in-touch rule needs to know about a contact.
+struct CadenceCandidate {
+  ContactName contact;
+  std::optional<Interval> cadence;
+  std::vector<std::string> tags;
+  std::optional<date::year_month_day> snoozed_until;
+  std::optional<date::year_month_day> last_contacted;
+  date::year_month_day added_on;
+};
+
+class ContactStore {
+ public:
+  explicit ContactStore(Journal& journal) : m_journal(journal) {}
+
+  // Inserts the contact (assigning uid when empty) and returns its id.
+  std::int64_t insert(const Contact& contact);
+  // Rewrites every field and list of an existing contact.
+  void update(const Contact& contact);
+  void remove(std::int64_t id);
+
+  std::optional<Contact> get(std::int64_t id);
+  std::optional<std::int64_t> find_by_email(const std::string& email);
+  std::optional<std::int64_t> find_by_url(const std::string& url);
+  std::optional<std::int64_t> find_by_uid(const std::string& uid);
+  // Contacts whose folded name equals `key`, or contains it; at most `limit` of each.
+  std::vector<ContactName> names_equal(const std::string& key, int limit);
+  std::vector<ContactName> names_containing(const std::string& key, int limit);
+
+  std::vector<ContactSummary> list(const ContactFilter& filter);
+  std::optional<date::year_month_day> last_contacted(std::int64_t id);
+  // The people this contact introduced us to.
+  std::vector<ContactName> introduced_by(std::int64_t id);
+  // How many conversations and open follow-ups point at the contact, for `rm`'s question.
+  int conversation_count(std::int64_t id);
+
+  // Active contacts with their own cadence or a tag among `tier_tags`.
+  std::vector<CadenceCandidate> cadence_candidates(const std::vector<std::string>& tier_tags);
+
+  // Moves everything that points at `from` (conversations, follow-ups, introductions) to `to`.
+  void repoint(std::int64_t from, std::int64_t to);
+
+ private:
+  void write_lists(const Contact& contact);
+  void load_lists(Contact& contact);
+
+  Journal& m_journal;
+};
+
+}  // namespace kith

@@ -1,0 +1,143 @@
+#include "kith/storage/conversation_store.hpp"
+
+#include <SQLiteCpp/Database.h>
+#include <SQLiteCpp/Statement.h>
+
+#include "kith/storage/sql.hpp"
+#include "kith/storage/uid.hpp"
+
+namespace kith {
+
+namespace {
+
+constexpr const char* k_columns =
+    "v.id, v.uid, v.happened_on, v.channel, v.direction, v.summary, v.note, v.created_at, "
+    "v.updated_at";
+
+Conversation read_conversation(SQLite::Statement& stmt) {
+  Conversation v;
+  v.id = stmt.getColumn(0).getInt64();
+  v.uid = stmt.getColumn(1).getString();
+  v.on = sql::day(stmt, 2);
+  v.channel = parse_channel(stmt.getColumn(3).getString()).value_or(Channel::other);
+  v.direction = parse_direction(stmt.getColumn(4).getString()).value_or(Direction::out);
+  v.summary = stmt.getColumn(5).getString();
+  v.note = sql::text(stmt, 6);
+  v.created_at = stmt.getColumn(7).getString();
+  v.updated_at = stmt.getColumn(8).getString();
+  return v;
+}
+
+void bind_fields(SQLite::Statement& stmt, const Conversation& v) {
+  sql::bind_date(stmt, 1, v.on);
+  stmt.bind(2, std::string(to_string(v.channel)));
+  stmt.bind(3, std::string(to_string(v.direction)));
+  stmt.bind(4, v.summary);
+  sql::bind_text(stmt, 5, v.note);
+  stmt.bind(6, v.updated_at);
+}
+
+}  // namespace
+
+std::int64_t ConversationStore::insert(const Conversation& conversation) {
+  auto& db = m_journal.database();
+  SQLite::Statement stmt(
+      db,
+      "INSERT INTO conversation (happened_on, channel, direction, summary, note, "
+      "updated_at, uid, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)");
+  bind_fields(stmt, conversation);
+  stmt.bind(7, conversation.uid.empty() ? new_uid() : conversation.uid);
+  stmt.bind(8, conversation.created_at);
+  stmt.exec();
+  Conversation stored = conversation;
+  stored.id = db.getLastInsertRowid();
+  write_links(stored);
+  return stored.id;
+}
+
+void ConversationStore::update(const Conversation& conversation) {
+  SQLite::Statement stmt(m_journal.database(),
+                         "UPDATE conversation SET happened_on = ?1, channel = ?2, direction = ?3, "
+                         "summary = ?4, note = ?5, updated_at = ?6 WHERE id = ?7");
+  bind_fields(stmt, conversation);
+  stmt.bind(7, conversation.id);
+  stmt.exec();
+  write_links(conversation);
+}
+
+void ConversationStore::write_links(const Conversation& conversation) {
+  auto& db = m_journal.database();
+  SQLite::Statement clear(db, "DELETE FROM conversation_contact WHERE conversation_id = ?");
+  clear.bind(1, conversation.id);
+  clear.exec();
+  SQLite::Statement link(db,
+                         "INSERT OR IGNORE INTO conversation_contact (conversation_id, contact_id) "
+                         "VALUES (?, ?)");
+  for (auto contact_id : conversation.contact_ids) {
+    link.bind(1, conversation.id);
+    link.bind(2, contact_id);
+    link.exec();
+    link.reset();
+  }
+}
+
+void ConversationStore::load_links(Conversation& conversation) {
+  SQLite::Statement stmt(m_journal.database(),
+                         "SELECT contact_id FROM conversation_contact WHERE conversation_id = ? "
+                         "ORDER BY contact_id");
+  stmt.bind(1, conversation.id);
+  while (stmt.executeStep()) conversation.contact_ids.push_back(stmt.getColumn(0).getInt64());
+}
+
+void ConversationStore::remove(std::int64_t id) {
+  SQLite::Statement stmt(m_journal.database(), "DELETE FROM conversation WHERE id = ?");
+  stmt.bind(1, id);
+  stmt.exec();
+}
+
+std::optional<Conversation> ConversationStore::get(std::int64_t id) {
+  SQLite::Statement stmt(m_journal.database(), std::string("SELECT ") + k_columns +
+                                                   " FROM conversation v WHERE v.id = ?");
+  stmt.bind(1, id);
+  if (!stmt.executeStep()) return std::nullopt;
+  Conversation v = read_conversation(stmt);
+  load_links(v);
+  return v;
+}
+
+std::vector<Conversation> ConversationStore::for_contact(std::int64_t contact_id) {
+  SQLite::Statement stmt(m_journal.database(),
+                         std::string("SELECT ") + k_columns +
+                             " FROM conversation_contact cc JOIN conversation v ON v.id = "
+                             "cc.conversation_id WHERE cc.contact_id = ? "
+                             "ORDER BY v.happened_on, v.id");
+  stmt.bind(1, contact_id);
+  std::vector<Conversation> out;
+  while (stmt.executeStep()) out.push_back(read_conversation(stmt));
+  for (auto& v : out) load_links(v);
+  return out;
+}
+
+std::optional<Conversation> ConversationStore::last_for_contact(std::int64_t contact_id) {
+  SQLite::Statement stmt(m_journal.database(),
+                         std::string("SELECT ") + k_columns +
+                             " FROM conversation_contact cc JOIN conversation v ON v.id = "
+                             "cc.conversation_id WHERE cc.contact_id = ? "
+                             "ORDER BY v.happened_on DESC, v.id DESC LIMIT 1");
+  stmt.bind(1, contact_id);
+  if (!stmt.executeStep()) return std::nullopt;
+  Conversation v = read_conversation(stmt);
+  load_links(v);
+  return v;
+}
+
+bool ConversationStore::has_other(std::int64_t contact_id, std::int64_t except) {
+  SQLite::Statement stmt(m_journal.database(),
+                         "SELECT 1 FROM conversation_contact WHERE contact_id = ? AND "
+                         "conversation_id <> ? LIMIT 1");
+  stmt.bind(1, contact_id);
+  stmt.bind(2, except);
+  return stmt.executeStep();
+}
+
+}  // namespace kith

@@ -1,0 +1,37 @@
+// Reads and writes conversations and the people in each.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <vector>
+
+#include "kith/domain/conversation.hpp"
+#include "kith/storage/journal.hpp"
+
+namespace kith {
+
+class ConversationStore {
+ public:
+  explicit ConversationStore(Journal& journal) : m_journal(journal) {}
+
+  // Inserts the conversation and its links (assigning uid when empty); returns its id.
+  std::int64_t insert(const Conversation& conversation);
+  void update(const Conversation& conversation);
+  void remove(std::int64_t id);
+  std::optional<Conversation> get(std::int64_t id);
+
+  // A contact's conversations, oldest first.
+  std::vector<Conversation> for_contact(std::int64_t contact_id);
+  // A contact's most recent conversation.
+  std::optional<Conversation> last_for_contact(std::int64_t contact_id);
+  // True when the contact has a conversation other than `except`.
+  bool has_other(std::int64_t contact_id, std::int64_t except);
+
+ private:
+  void write_links(const Conversation& conversation);
+  void load_links(Conversation& conversation);
+
+  Journal& m_journal;
+};
+
+}  // namespace kith

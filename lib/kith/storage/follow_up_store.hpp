@@ -1,0 +1,35 @@
+// Reads and writes follow-ups.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <vector>
+
+#include "kith/domain/follow_up.hpp"
+#include "kith/storage/journal.hpp"
+
+namespace kith {
+
+// Which follow-ups `follow-up list` shows.
+struct FollowUpFilter {
+  std::optional<std::int64_t> contact_id;
+  bool include_closed = false;
+  std::optional<date::year_month_day> due_by;  // only those due on or before this day
+};
+
+class FollowUpStore {
+ public:
+  explicit FollowUpStore(Journal& journal) : m_journal(journal) {}
+
+  // Inserts the follow-up (assigning uid when empty) and returns its id.
+  std::int64_t insert(const FollowUp& follow_up);
+  void update(const FollowUp& follow_up);
+  std::optional<FollowUp> get(std::int64_t id);
+  // Matching follow-ups, open ones by due date first, then closed ones.
+  std::vector<FollowUp> list(const FollowUpFilter& filter);
+
+ private:
+  Journal& m_journal;
+};
+
+}  // namespace kith

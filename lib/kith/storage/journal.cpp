@@ -1,0 +1,186 @@
+#include "kith/storage/journal.hpp"
+
+#include <SQLiteCpp/Database.h>
+#include <SQLiteCpp/Statement.h>
+#include <SQLiteCpp/Transaction.h>
+#include <sqlite3.h>
+#include <unistd.h>
+
+#include <array>
+#include <cerrno>
+#include <fstream>
+
+#include "kith/error.hpp"
+#include "kith/storage/migrations.hpp"
+#include "kith/storage/sqlite_error.hpp"
+
+namespace kith {
+
+namespace {
+
+constexpr int k_busy_timeout_ms = 5000;
+constexpr std::string_view k_sqlite_magic{"SQLite format 3\0", 16};
+
+// SQLite reads "file:..." as a URI and ":memory:" as a special name; a relative path is
+// prefixed with "./" so every --db value is the file it names.
+std::string as_file_name(const std::filesystem::path& path) {
+  std::string name = path.string();
+  return path.is_absolute() ? name : "./" + name;
+}
+
+// Refuses, before SQLite touches it, a file that is not an SQLite database at all.
+void check_header(const std::filesystem::path& path, const std::string& shown) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    throw Error(ErrorKind::permission, "cannot read the journal " + shown + ": permission denied");
+  }
+  std::array<char, 16> header{};
+  in.read(header.data(), header.size());
+  auto got = static_cast<std::size_t>(in.gcount());
+  if (got > 0 && std::string_view(header.data(), got) != k_sqlite_magic) {
+    throw Error(ErrorKind::corrupt, shown +
+                                        " is not a kith journal (not an SQLite database); "
+                                        "use --db to name your journal");
+  }
+}
+
+// Checks what can be known before opening for writing, so each case gets its own message.
+void check_writable(const std::filesystem::path& path, bool exists, const std::string& shown) {
+  auto dir = path.parent_path().empty() ? std::filesystem::path(".") : path.parent_path();
+  std::error_code ec;
+  if (!std::filesystem::is_directory(dir, ec)) {
+    throw Error(ErrorKind::cant_create, "cannot create the journal " + shown + ": directory " +
+                                            dir.string() + " does not exist");
+  }
+  if (exists && ::access(path.c_str(), W_OK) != 0) {
+    throw Error(
+        ErrorKind::permission,
+        "the journal " + shown + " is read-only; reading works, changes need write permission");
+  }
+  if (::access(dir.c_str(), W_OK) != 0) {
+    throw Error(ErrorKind::permission, "cannot write in " + dir.string() +
+                                           " (permission denied); kith needs it for the journal");
+  }
+}
+
+int pragma_int(SQLite::Database& db, const char* name) {
+  return db.execAndGet(std::string("PRAGMA ") + name).getInt();
+}
+
+}  // namespace
+
+Journal::Journal(std::unique_ptr<SQLite::Database> db, std::string display_name)
+    : m_db(std::move(db)), m_display_name(std::move(display_name)) {}
+
+Journal::Journal(Journal&&) noexcept = default;
+Journal& Journal::operator=(Journal&&) noexcept = default;
+Journal::~Journal() = default;
+
+int Journal::latest_version() { return static_cast<int>(migrations().size()); }
+
+Journal Journal::open(const std::filesystem::path& path, Access access) {
+  const std::string shown = path.string();
+  std::error_code ec;
+  bool exists = std::filesystem::exists(path, ec);
+  if (exists && std::filesystem::is_directory(path, ec)) {
+    throw Error(ErrorKind::corrupt, shown + " is a directory, not a kith journal");
+  }
+  if (!exists && access == Access::read) return in_memory();
+  if (exists) check_header(path, shown);
+  if (access == Access::write) check_writable(path, exists, shown);
+  try {
+    int flags = access == Access::write ? SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE
+                                        : SQLite::OPEN_READONLY;
+    auto db = std::make_unique<SQLite::Database>(as_file_name(path), flags, k_busy_timeout_ms);
+    Journal journal(std::move(db), shown);
+    journal.prepare(access);
+    // A journal from an older kith is upgraded once, even by a command that only reads.
+    if (journal.m_needs_upgrade) return open(path, Access::write);
+    return journal;
+  } catch (const SQLite::Exception& e) {
+    throw translate_sqlite_error(e, shown);
+  }
+}
+
+Journal Journal::in_memory() {
+  try {
+    auto db = std::make_unique<SQLite::Database>(":memory:", SQLite::OPEN_READWRITE);
+    Journal journal(std::move(db), ":memory:");
+    journal.prepare(Access::write);
+    return journal;
+  } catch (const SQLite::Exception& e) {
+    throw translate_sqlite_error(e, ":memory:");
+  }
+}
+
+void Journal::prepare(Access access) {
+  sqlite3* handle = m_db->getHandle();
+  sqlite3_db_config(handle, SQLITE_DBCONFIG_DQS_DML, 0, nullptr);
+  sqlite3_db_config(handle, SQLITE_DBCONFIG_DQS_DDL, 0, nullptr);
+  m_db->exec("PRAGMA foreign_keys = ON");
+
+  int application_id = pragma_int(*m_db, "application_id");
+  int version = pragma_int(*m_db, "user_version");
+  if (application_id == 0) {
+    int objects = m_db->execAndGet("SELECT count(*) FROM sqlite_schema").getInt();
+    if (objects > 0) {
+      throw Error(ErrorKind::corrupt, m_display_name +
+                                          " is an SQLite database of another application, not a "
+                                          "kith journal; use --db to name your journal");
+    }
+    version = 0;
+  } else if (application_id != k_application_id) {
+    throw Error(ErrorKind::corrupt, m_display_name +
+                                        " is an SQLite database of another application, not a "
+                                        "kith journal; use --db to name your journal");
+  }
+  if (version > latest_version()) {
+    throw Error(ErrorKind::schema_too_new,
+                "the journal " + m_display_name + " was written by a newer kith (schema " +
+                    std::to_string(version) + ", this kith knows " +
+                    std::to_string(latest_version()) + "); upgrade kith");
+  }
+  if (access == Access::read) {
+    if (version == 0 && application_id == 0) {
+      *this = in_memory();  // an empty file reads as an empty journal
+      return;
+    }
+    m_needs_upgrade = version < latest_version();
+    return;
+  }
+  if (m_display_name != ":memory:") m_db->exec("PRAGMA journal_mode = WAL");
+  m_db->exec("PRAGMA synchronous = NORMAL");
+  for (int step = version; step < latest_version(); ++step) {
+    SQLite::Transaction tx(*m_db, SQLite::TransactionBehavior::IMMEDIATE);
+    // Another process may have migrated while this one waited for the lock.
+    if (pragma_int(*m_db, "user_version") > step) continue;
+    m_db->exec(std::string(migrations()[static_cast<std::size_t>(step)]));
+    m_db->exec("PRAGMA application_id = " + std::to_string(k_application_id));
+    m_db->exec("PRAGMA user_version = " + std::to_string(step + 1));
+    tx.commit();
+  }
+}
+
+void Journal::write(const std::function<void()>& work) {
+  try {
+    SQLite::Transaction tx(*m_db, SQLite::TransactionBehavior::IMMEDIATE);
+    work();
+    tx.commit();
+  } catch (const SQLite::Exception& e) {
+    throw translate_sqlite_error(e, m_display_name);
+  }
+}
+
+void Journal::read(const std::function<void()>& work) {
+  try {
+    SQLite::Transaction tx(*m_db, SQLite::TransactionBehavior::DEFERRED);
+    work();
+    tx.commit();
+  } catch (const SQLite::Exception& e) {
+    throw translate_sqlite_error(e, m_display_name);
+  }
+}
+
+SQLite::Database& Journal::database() { return *m_db; }
+
+}  // namespace kith

@@ -1,0 +1,101 @@
+#include "kith/storage/migrations.hpp"
+
+#include <array>
+
+namespace kith {
+
+namespace {
+
+// Version 1: contacts, with their emails, phones and tags.
+constexpr std::string_view k_v1 = R"sql(
+CREATE TABLE contact (
+  id INTEGER PRIMARY KEY,
+  uid TEXT NOT NULL UNIQUE,
+  name TEXT NOT NULL CHECK (trim(name) <> ''),
+  name_key TEXT NOT NULL,
+  company TEXT,
+  title TEXT,
+  location TEXT,
+  url TEXT UNIQUE,
+  note TEXT,
+  how_met TEXT,
+  introduced_by INTEGER REFERENCES contact(id) ON DELETE SET NULL,
+  cadence TEXT,
+  cadence_snoozed_until TEXT,
+  added_on TEXT NOT NULL,
+  archived INTEGER NOT NULL DEFAULT 0 CHECK (archived IN (0, 1)),
+  created_at TEXT NOT NULL,
+  updated_at TEXT NOT NULL
+) STRICT;
+CREATE INDEX contact_by_name_key ON contact(name_key);
+CREATE INDEX contact_by_introducer ON contact(introduced_by) WHERE introduced_by IS NOT NULL;
+CREATE INDEX contact_with_cadence ON contact(id) WHERE cadence IS NOT NULL AND archived = 0;
+
+CREATE TABLE contact_email (
+  contact_id INTEGER NOT NULL REFERENCES contact(id) ON DELETE CASCADE,
+  position INTEGER NOT NULL,
+  email TEXT NOT NULL UNIQUE COLLATE NOCASE,
+  PRIMARY KEY (contact_id, position)
+) STRICT, WITHOUT ROWID;
+
+CREATE TABLE contact_phone (
+  contact_id INTEGER NOT NULL REFERENCES contact(id) ON DELETE CASCADE,
+  position INTEGER NOT NULL,
+  phone TEXT NOT NULL,
+  PRIMARY KEY (contact_id, position)
+) STRICT, WITHOUT ROWID;
+
+CREATE TABLE contact_tag (
+  contact_id INTEGER NOT NULL REFERENCES contact(id) ON DELETE CASCADE,
+  tag TEXT NOT NULL,
+  PRIMARY KEY (contact_id, tag)
+) STRICT, WITHOUT ROWID;
+CREATE INDEX contact_tag_by_tag ON contact_tag(tag, contact_id);
+)sql";
+
+// Version 2: conversations (with the people in each) and follow-ups.
+constexpr std::string_view k_v2 = R"sql(
+CREATE TABLE conversation (
+  id INTEGER PRIMARY KEY,
+  uid TEXT NOT NULL UNIQUE,
+  happened_on TEXT NOT NULL,
+  channel TEXT NOT NULL CHECK (channel IN ('coffee', 'call', 'video', 'email', 'message',
+    'meeting', 'event', 'info-interview', 'interview', 'other')),
+  direction TEXT NOT NULL CHECK (direction IN ('out', 'in')),
+  summary TEXT NOT NULL CHECK (trim(summary) <> ''),
+  note TEXT,
+  created_at TEXT NOT NULL,
+  updated_at TEXT NOT NULL
+) STRICT;
+
+CREATE TABLE conversation_contact (
+  conversation_id INTEGER NOT NULL REFERENCES conversation(id) ON DELETE CASCADE,
+  contact_id INTEGER NOT NULL REFERENCES contact(id) ON DELETE CASCADE,
+  PRIMARY KEY (contact_id, conversation_id)
+) STRICT, WITHOUT ROWID;
+CREATE INDEX conversation_contact_by_conversation ON conversation_contact(conversation_id);
+
+CREATE TABLE follow_up (
+  id INTEGER PRIMARY KEY,
+  uid TEXT NOT NULL UNIQUE,
+  contact_id INTEGER NOT NULL REFERENCES contact(id) ON DELETE CASCADE,
+  due_on TEXT NOT NULL,
+  note TEXT,
+  origin TEXT NOT NULL CHECK (origin IN ('manual', 'after-meeting', 'thank-you')),
+  every TEXT,
+  status TEXT NOT NULL DEFAULT 'open' CHECK (status IN ('open', 'done', 'cancelled')),
+  closed_on TEXT,
+  created_at TEXT NOT NULL,
+  updated_at TEXT NOT NULL
+) STRICT;
+CREATE INDEX follow_up_open_by_due ON follow_up(due_on) WHERE status = 'open';
+CREATE INDEX follow_up_by_contact ON follow_up(contact_id, due_on);
+)sql";
+
+constexpr std::array<std::string_view, 2> k_migrations = {k_v1, k_v2};
+
+}  // namespace
+
+std::span<const std::string_view> migrations() { return k_migrations; }
+
+}  // namespace kith

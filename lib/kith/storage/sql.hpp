@@ -1,0 +1,58 @@
+// Small helpers for the storage classes: NULL for unknown text, dates as 'YYYY-MM-DD'.
+#pragma once
+
+#include <SQLiteCpp/Statement.h>
+#include <date/date.h>
+
+#include <optional>
+#include <string>
+
+#include "kith/domain/when.hpp"
+
+namespace kith::sql {
+
+// Binds the text, or NULL when it is empty.
+inline void bind_text(SQLite::Statement& stmt, int index, const std::string& text) {
+  if (text.empty()) {
+    stmt.bind(index);
+  } else {
+    stmt.bind(index, text);
+  }
+}
+
+inline void bind_date(SQLite::Statement& stmt, int index, date::year_month_day day) {
+  stmt.bind(index, format_date(day));
+}
+
+inline void bind_date(SQLite::Statement& stmt, int index,
+                      const std::optional<date::year_month_day>& day) {
+  if (day) {
+    stmt.bind(index, format_date(*day));
+  } else {
+    stmt.bind(index);
+  }
+}
+
+// The column's text, or "" for NULL.
+inline std::string text(SQLite::Statement& stmt, int index) {
+  auto column = stmt.getColumn(index);
+  return column.isNull() ? std::string() : column.getString();
+}
+
+inline std::optional<date::year_month_day> optional_date(SQLite::Statement& stmt, int index) {
+  auto column = stmt.getColumn(index);
+  if (column.isNull()) return std::nullopt;
+  return parse_iso_date(column.getString());
+}
+
+inline date::year_month_day day(SQLite::Statement& stmt, int index) {
+  return optional_date(stmt, index).value_or(date::year_month_day{});
+}
+
+inline std::optional<Interval> optional_interval(SQLite::Statement& stmt, int index) {
+  auto column = stmt.getColumn(index);
+  if (column.isNull()) return std::nullopt;
+  return parse_interval(column.getString());
+}
+
+}  // namespace kith::sql
