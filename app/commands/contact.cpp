@@ -121,20 +121,24 @@ void add_contact_commands(CLI::App& app, Context& ctx) {
   }
 
   auto ref = std::make_shared<std::string>();
-  auto* show = contact->add_subcommand("show", "Everything known about a person");
-  show->fallthrough();
-  show->add_option("REF", *ref, "The contact: id, email, URL or part of the name")->required();
-  show->callback([&ctx, ref] {
-    ctx.action = [&ctx, ref] {
-      ContactService service(ctx.journal(Journal::Access::read), ctx.moment());
-      auto details = service.details(*ref);
-      if (ctx.json()) {
-        render::print_json(ctx.out(), render::to_json(details));
-      } else {
-        render::print_contact(ctx.out(), details, ctx.settings(), ctx.moment().today, ctx.color());
-      }
-    };
-  });
+  for (auto* parent : {contact, &app}) {
+    auto* show = parent->add_subcommand("show", "Everything known about a person");
+    if (parent == &app) show->group("");  // `kith show` is the short form of `kith contact show`
+    show->fallthrough();
+    show->add_option("REF", *ref, "The contact: id, email, URL or part of the name")->required();
+    show->callback([&ctx, ref] {
+      ctx.action = [&ctx, ref] {
+        ContactService service(ctx.journal(Journal::Access::read), ctx.moment());
+        auto details = service.details(*ref);
+        if (ctx.json()) {
+          render::print_json(ctx.out(), render::to_json(details));
+        } else {
+          render::print_contact(ctx.out(), details, ctx.settings(), ctx.moment().today,
+                                ctx.color());
+        }
+      };
+    });
+  }
 
   auto filter = std::make_shared<ContactFilter>();
   auto archived = std::make_shared<bool>(false);

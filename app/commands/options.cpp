@@ -11,7 +11,7 @@ CLI::Validator iso_date_validator() {
         if (parse_iso_date(value)) return {};
         return "'" + value + "' is not a date; use YYYY-MM-DD";
       },
-      "YYYY-MM-DD");
+      "");
 }
 
 date::year_month_day parse_day(Context& ctx, const std::string& text, DatePreference prefer) {

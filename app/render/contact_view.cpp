@@ -68,11 +68,11 @@ void print_contact(std::ostream& out, const ContactDetails& d, const Settings& s
   for (const auto& [name, value] : fields) {
     if (value.empty()) continue;
     std::string key = name;
-    key.resize(14, ' ');
+    key.resize(15, ' ');
     std::string shown = value;
     // A multi-line note keeps its lines, indented under the value column.
-    for (std::size_t pos = 0; (pos = shown.find('\n', pos)) != std::string::npos; pos += 17) {
-      shown.replace(pos, 1, "\n" + std::string(16, ' '));
+    for (std::size_t pos = 0; (pos = shown.find('\n', pos)) != std::string::npos; pos += 18) {
+      shown.replace(pos, 1, "\n" + std::string(17, ' '));
     }
     out << "  " << paint(key, Paint::dim, color) << shown << '\n';
   }

@@ -73,10 +73,11 @@ void print_timeline(std::ostream& out, const Timeline& t, date::year_month_day t
       }
       case TimelineEntry::Kind::follow_up: {
         const FollowUp& f = *e.follow_up;
-        out << "follow-up " << f.id << " " << follow_up_state(f, today);
-        if (f.status != FollowUpStatus::open) out << " (was due " << day(f.due_on) << ")";
+        out << "follow-up " << f.id;
         if (!f.note.empty()) out << ": " << f.note;
-        out << '\n';
+        out << " (" << follow_up_state(f, today);
+        if (f.status != FollowUpStatus::open) out << ", was due " << day(f.due_on);
+        out << ")\n";
         break;
       }
     }

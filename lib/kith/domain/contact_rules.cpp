@@ -65,6 +65,10 @@ std::string normalise_url(std::string_view url) {
   while (!text.empty() && text.back() == '/') text.remove_suffix(1);
   auto slash = text.find('/');
   std::string host = ascii_lower(text.substr(0, slash));
+  // One profile, one key: http and https, "www." and LinkedIn's country hosts are the same.
+  if (scheme == "http://") scheme = "https://";
+  if (host.rfind("www.", 0) == 0) host.erase(0, 4);
+  if (host.size() > 13 && host.ends_with(".linkedin.com")) host = "linkedin.com";
   if (host.empty() || has_space(text)) {
     throw Error(ErrorKind::invalid_data,
                 "'" + std::string(url) + "' is not a web address (expected https://host/path)");

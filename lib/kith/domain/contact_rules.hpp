@@ -14,8 +14,9 @@ std::string normalise_name(std::string_view name);
 // Trims, lower-cases the domain; throws invalid_data for anything not like local@domain.tld.
 std::string normalise_email(std::string_view email);
 
-// Trims, lower-cases scheme and host, drops a trailing slash, query and fragment; adds
-// https:// when no scheme is given. Throws invalid_data when there is no host.
+// Trims, lower-cases scheme and host, drops a trailing slash, query and fragment, "www." and
+// LinkedIn's country prefixes; http becomes https, which is also added when no scheme is
+// given. Throws invalid_data when there is no host.
 std::string normalise_url(std::string_view url);
 
 // Trims and lower-cases (ASCII) a tag; throws invalid_data when blank or with a comma.
