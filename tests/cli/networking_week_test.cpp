@@ -1,0 +1,202 @@
+// A scripted week of networking with pinned dates: what `kith due` prints each morning as
+// follow-ups come due, go overdue, are snoozed and done, and as cadences come and reset.
+#include <gtest/gtest.h>
+
+#include <nlohmann/json.hpp>
+
+#include "cli_fixture.hpp"
+
+namespace kith::testing {
+
+namespace {
+
+class NetworkingWeekTest : public CliTest {
+ protected:
+  // Runs a command as it would run on `day`.
+  std::string on(const std::string& day, std::vector<std::string> args) {
+    m_today = day;
+    return ok(std::move(args));
+  }
+};
+
+TEST_F(NetworkingWeekTest, NothingDueIsSilent) {
+  ok({"add", "Ada Lovelace"});
+  Outcome run = kith({"due"});
+  EXPECT_EQ(run.code, 0);
+  EXPECT_EQ(run.out, "");
+  EXPECT_EQ(run.err, "");
+}
+
+TEST_F(NetworkingWeekTest, DueOnAMissingJournalIsSilentAndCreatesNothing) {
+  Outcome run = kith({"due"});
+  EXPECT_EQ(run.code, 0);
+  EXPECT_EQ(run.out, "");
+  EXPECT_FALSE(std::filesystem::exists(m_db));
+}
+
+TEST_F(NetworkingWeekTest, PlaybookFollowUpComesDueGoesOverdueIsSnoozedAndDone) {
+  // Monday 2026-11-23: coffee with someone met at a meetup.
+  on("2026-11-23", {"add", "Ada Lovelace", "--company", "Analytical", "--how", "Rust meetup"});
+  m_today = "2026-11-23";
+  Outcome logged = kith({"log", "ada", "-m", "talked about Rust jobs", "--channel", "coffee"});
+  EXPECT_EQ(logged.code, 0);
+  EXPECT_EQ(logged.err,
+            "kith: logged conversation 1 with Ada Lovelace on 2026-11-23\n"
+            "kith: created follow-up 1 for Ada Lovelace, due Wed 2026-11-25: follow up after "
+            "meeting on 2026-11-23 (coffee)\n");
+  EXPECT_EQ(on("2026-11-24", {"due"}), "");
+  EXPECT_EQ(on("2026-11-24", {"due", "--within", "2d"}),
+            "Coming up until Thu 2026-11-26 (1)\n"
+            "  Ada Lovelace  follow-up 1: follow up after meeting on 2026-11-23 (coffee) (due "
+            "tomorrow, Wed 2026-11-25)\n"
+            "                last: 2026-11-23 coffee: talked about Rust jobs\n");
+  EXPECT_EQ(on("2026-11-25", {"due"}),
+            "Today (1)\n"
+            "  Ada Lovelace  follow-up 1: follow up after meeting on 2026-11-23 (coffee) (due "
+            "today)\n"
+            "                last: 2026-11-23 coffee: talked about Rust jobs\n");
+  EXPECT_EQ(on("2026-11-27", {"due"}),
+            "Overdue (1)\n"
+            "  Ada Lovelace  follow-up 1: follow up after meeting on 2026-11-23 (coffee) (2 days "
+            "late)\n"
+            "                last: 2026-11-23 coffee: talked about Rust jobs\n");
+  on("2026-11-27", {"follow-up", "snooze", "1", "mon"});
+  EXPECT_EQ(on("2026-11-28", {"due"}), "");
+  EXPECT_NE(on("2026-11-30", {"due"}).find("Today (1)"), std::string::npos);
+  on("2026-11-30", {"follow-up", "done", "1"});
+  EXPECT_EQ(on("2026-11-30", {"due"}), "");
+  EXPECT_EQ(on("2026-11-30", {"follow-up", "list", "--all"}),
+            "ID  DUE             WHO           STATE            NOTE\n"
+            " 1  Mon 2026-11-30  Ada Lovelace  done 2026-11-30  follow up after meeting on "
+            "2026-11-23 (coffee)\n");
+}
+
+TEST_F(NetworkingWeekTest, CadenceComesDueAndResetsWhenAConversationIsLogged) {
+  on("2026-10-01", {"add", "Grace Hopper", "--every", "30d"});
+  on("2026-10-01", {"add", "Ken Thompson", "--tag", "b"});  // tier b: every 90 days
+  EXPECT_EQ(on("2026-10-30", {"due"}), "");
+  EXPECT_EQ(on("2026-10-31", {"due"}),
+            "Today (1)\n"
+            "  Grace Hopper  keep in touch (every 30d) (due today)\n"
+            "                last: no conversation yet\n");
+  EXPECT_EQ(on("2026-11-02", {"due"}),
+            "Overdue (1)\n"
+            "  Grace Hopper  keep in touch (every 30d) (2 days late)\n"
+            "                last: no conversation yet\n");
+  on("2026-11-02", {"log", "grace", "-m", "call about her new team", "--channel", "call"});
+  EXPECT_EQ(on("2026-11-02", {"due"}), "");
+  EXPECT_EQ(on("2026-12-02", {"due"}),
+            "Today (1)\n"
+            "  Grace Hopper  keep in touch (every 30d) (due today)\n"
+            "                last: 2026-11-02 call: call about her new team\n");
+  // Snoozed until Friday: quiet until then.
+  on("2026-12-02", {"contact", "snooze", "grace", "fri"});
+  EXPECT_EQ(on("2026-12-03", {"due"}), "");
+  EXPECT_NE(on("2026-12-04", {"due"}).find("Grace Hopper  keep in touch"), std::string::npos);
+  // The tier cadence of 90 days from when Ken was added.
+  EXPECT_NE(on("2026-12-30", {"due"}).find("Ken Thompson  keep in touch (every 90d) (due today)"),
+            std::string::npos);
+}
+
+TEST_F(NetworkingWeekTest, InterviewCreatesAThankYouForTheNextDay) {
+  on("2026-11-26", {"add", "Linus Pauling"});
+  Outcome run = kith({"log", "linus", "-m", "how his team runs on-call", "--channel",
+                      "info-interview", "--on", "yesterday"});
+  EXPECT_EQ(run.code, 0);
+  EXPECT_NE(run.err.find("created follow-up 1 for Linus Pauling, due Thu 2026-11-26: send a "
+                         "thank-you note for the informational interview on 2026-11-25"),
+            std::string::npos)
+      << run.err;
+}
+
+TEST_F(NetworkingWeekTest, FollowUpOverridesAndNoFollowUpSkipsThePlaybook) {
+  ok({"add", "Ada Lovelace"});
+  ok({"add", "Barbara Liskov"});
+  Outcome skip = kith({"log", "ada", "-m", "coffee", "--channel", "coffee", "--no-follow-up"});
+  EXPECT_EQ(skip.err, "kith: logged conversation 1 with Ada Lovelace on 2026-11-26\n");
+  ok({"log", "barbara", "-m", "coffee", "--channel", "coffee", "--follow-up", "dec 10"});
+  EXPECT_EQ(ok({"follow-up", "list"}),
+            "ID  DUE             WHO             STATE           NOTE\n"
+            " 1  Thu 2026-12-10  Barbara Liskov  due in 14 days  follow up on the coffee of "
+            "2026-11-26\n");
+  EXPECT_EQ(kith({"log", "ada", "-m", "x", "--follow-up", "fri", "--no-follow-up"}).code, 64);
+}
+
+TEST_F(NetworkingWeekTest, RecurringFollowUpCreatesTheNextWhenDone) {
+  ok({"add", "Ada Lovelace"});
+  ok({"follow-up", "add", "ada", "2026-11-20", "monthly check-in", "--every", "1m"});
+  Outcome done = kith({"fu", "done", "1"});
+  EXPECT_EQ(done.code, 0);
+  EXPECT_EQ(done.err,
+            "kith: done: follow-up 1 for Ada Lovelace\n"
+            "kith: next: follow-up 2 for Ada Lovelace, due Sun 2026-12-20\n");
+  EXPECT_EQ(kith({"fu", "done", "1"}).err,
+            "kith: error: follow-up 1 is already done; cannot complete it\n");
+  EXPECT_EQ(kith({"fu", "done", "1"}).code, 65);
+  EXPECT_EQ(kith({"fu", "done", "42"}).code, 66);
+}
+
+TEST_F(NetworkingWeekTest, BadDatesAreRejectedWithTheAcceptedForms) {
+  ok({"add", "Ada Lovelace"});
+  std::string before = journal_bytes();
+  Outcome run = kith({"follow-up", "add", "ada", "01/02/2026"});
+  EXPECT_EQ(run.code, 64);
+  EXPECT_EQ(run.err,
+            "kith: error: invalid date '01/02/2026' (ambiguous day and month); use YYYY-MM-DD, "
+            "today, tomorrow, yesterday, 3d, in 3 days, 3 days ago, fri, next fri, last mon, dec "
+            "1, or end of month\n");
+  EXPECT_EQ(kith({"log", "ada", "-m", "x", "--on", "2026-02-30"}).code, 64);
+  EXPECT_EQ(kith({"fu", "add", "ada", "fri", "--every", "sometimes"}).code, 64);
+  EXPECT_EQ(kith({"log", "ada", "-m", "x", "--channel", "pigeon"}).code, 64);
+  EXPECT_EQ(kith({"log", "ada", "-m", "  "}).code, 64);
+  EXPECT_EQ(journal_bytes(), before);
+}
+
+TEST_F(NetworkingWeekTest, DueJsonIsStableAndAlwaysADocument) {
+  ok({"add", "Ada Lovelace", "--every", "1w"});
+  m_today = "2026-12-03";
+  auto empty = nlohmann::json::parse(ok({"due", "--json"}));
+  EXPECT_EQ(empty["today"], "2026-12-03");
+  EXPECT_EQ(empty["due_today"].size(), 1u);
+  auto item = empty["due_today"][0];
+  EXPECT_EQ(item["kind"], "cadence");
+  EXPECT_EQ(item["every"], "1w");
+  EXPECT_EQ(item["contact"]["name"], "Ada Lovelace");
+  EXPECT_EQ(item["last_conversation"], nullptr);
+  m_today = "2026-11-27";
+  auto none = nlohmann::json::parse(ok({"due", "--json"}));
+  EXPECT_EQ(none["overdue"].size() + none["due_today"].size() + none["upcoming"].size(), 0u);
+}
+
+TEST_F(NetworkingWeekTest, TimelineShowsEverythingInDateOrder) {
+  on("2026-11-20", {"add", "Ada Lovelace", "--how", "Rust meetup", "--company", "Analytical"});
+  on("2026-11-23", {"log", "ada", "-m", "talked about Rust jobs", "--channel", "coffee"});
+  on("2026-11-26", {"fu", "add", "ada", "dec 1", "send the job link"});
+  EXPECT_EQ(on("2026-11-26", {"timeline", "ada"}),
+            "Ada Lovelace #1, Analytical\n"
+            "  2026-11-20  added to the journal; met: Rust meetup\n"
+            "  2026-11-23  coffee: talked about Rust jobs  #1\n"
+            "  2026-11-25  follow-up 1: follow up after meeting on 2026-11-23 (coffee) (1 day "
+            "late)\n"
+            "  2026-12-01  follow-up 2: send the job link (due in 5 days)\n");
+}
+
+TEST_F(NetworkingWeekTest, ConversationsCanBeCorrectedAndDeleted) {
+  ok({"add", "Ada Lovelace"});
+  ok({"log", "ada", "-m", "tea", "--no-follow-up"});
+  ok({"conversation", "edit", "1", "-m", "coffee and cake", "--channel", "coffee", "--on",
+      "yesterday"});
+  EXPECT_EQ(ok({"conversation", "show", "1"}),
+            "conversation 1\n"
+            "  on         Wed 2026-11-25\n"
+            "  with       Ada Lovelace (#1)\n"
+            "  channel    coffee (out)\n"
+            "  summary    coffee and cake\n");
+  ok({"conversation", "rm", "1"});
+  EXPECT_EQ(kith({"conversation", "show", "1"}).code, 66);
+  EXPECT_EQ(nlohmann::json::parse(ok({"show", "ada", "--json"}))["last_contacted"], nullptr);
+}
+
+}  // namespace
+
+}  // namespace kith::testing
