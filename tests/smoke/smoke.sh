@@ -1,0 +1,131 @@
+#!/usr/bin/env bash
+# Smoke tests of the real kith binary: the cron environment, file modes, refused journals,
+# failed writes, TZ and a terminal. Usage: smoke.sh KITH CASE
+set -uo pipefail
+KITH=$(realpath "$1")
+CASE=$2
+T=$(mktemp -d)
+trap 'chmod -R u+w "$T" 2>/dev/null; rm -rf "$T"' EXIT
+export HOME=$T/home KITH_TODAY=2026-11-26
+mkdir -p "$HOME"
+unset KITH_DB XDG_DATA_HOME NO_COLOR
+
+fail() { echo "FAIL [$CASE]: $*" >&2; exit 1; }
+# expect CODE STDERR-SUBSTRING -- COMMAND...: runs it and checks the exit code and message.
+expect() {
+  local code=$1 message=$2
+  shift 3
+  local err
+  err=$("$@" 2>&1 >/dev/null)
+  local got=$?
+  [ "$got" -eq "$code" ] || fail "'$*' exited $got, expected $code ($err)"
+  [[ "$err" == *"$message"* ]] || fail "'$*' said '$err', expected '$message'"
+  [ "$(printf '%s\n' "$err" | wc -l)" -eq 1 ] || fail "'$*' printed more than one line: $err"
+}
+# Runs as an unprivileged user, so permission checks apply even when the tests run as root.
+as_nobody() {
+  if [ "$(id -u)" -eq 0 ]; then setpriv --reuid=nobody --regid=nogroup --clear-groups "$@"; else "$@"; fi
+}
+
+case $CASE in
+cron)
+  out=$(env -i HOME="$HOME" PATH=/usr/bin:/bin "$KITH" due) || fail "due failed on an empty journal"
+  [ -z "$out" ] || fail "due printed '$out' with nothing due"
+  env -i HOME="$HOME" PATH=/usr/bin:/bin "$KITH" -q add "Ada Lovelace" --every 1w || fail "add"
+  out=$(env -i HOME="$HOME" PATH=/usr/bin:/bin KITH_TODAY=2026-12-10 "$KITH" due) || fail "due"
+  [[ "$out" == *"Ada Lovelace  keep in touch (every 1w)"* ]] || fail "due printed '$out'"
+  [[ "$out" != *$'\e'* ]] || fail "escape codes under cron"
+  out=$(env -i HOME="$HOME" PATH=/usr/bin:/bin KITH_TODAY=2026-11-27 "$KITH" due)
+  [ -z "$out" ] || fail "due printed '$out' the day after"
+  ;;
+modes)
+  umask 022
+  "$KITH" -q add "Ada Lovelace" || fail "add"
+  dir=$HOME/.local/share/kith
+  [ "$(stat -c %a "$dir")" = 700 ] || fail "data directory is $(stat -c %a "$dir")"
+  for f in "$dir"/journal.db*; do
+    [ "$(stat -c %a "$f")" = 600 ] || fail "$f is $(stat -c %a "$f")"
+  done
+  XDG_DATA_HOME=relative/path "$KITH" -q add "Grace Hopper" || fail "add with relative XDG"
+  [ ! -e relative ] || fail "a relative XDG_DATA_HOME was used"
+  [ "$("$KITH" contact list --json | grep -c '"name"')" = 2 ] || fail "relative XDG not ignored"
+  ;;
+bad-journals)
+  expect 73 "directory $T/missing does not exist" -- "$KITH" --db "$T/missing/j.db" add Ada
+  [ ! -e "$T/missing" ] || fail "created the missing directory"
+  echo "hello, not a journal" >"$T/text.db"
+  cp "$T/text.db" "$T/text.orig"
+  expect 65 "is not a kith journal (not an SQLite database)" -- "$KITH" --db "$T/text.db" add Ada
+  expect 65 "is not a kith journal" -- "$KITH" --db "$T/text.db" contact list
+  cmp -s "$T/text.db" "$T/text.orig" || fail "the text file was changed"
+  sqlite3 "$T/other.db" "CREATE TABLE songs (title TEXT); INSERT INTO songs VALUES ('x');"
+  cp "$T/other.db" "$T/other.orig"
+  expect 65 "SQLite database of another application" -- "$KITH" --db "$T/other.db" add Ada
+  cmp -s "$T/other.db" "$T/other.orig" || fail "the foreign database was changed"
+  "$KITH" --db "$T/new.db" -q add Ada || fail "add"
+  sqlite3 "$T/new.db" "PRAGMA user_version = 99;"
+  cp "$T/new.db" "$T/new.orig"
+  expect 78 "was written by a newer kith" -- "$KITH" --db "$T/new.db" contact list
+  cmp -s "$T/new.db" "$T/new.orig" || fail "the newer journal was changed"
+  "$KITH" --db "$T/uri" -q add Ada || fail "add"
+  (cd "$T" && "$KITH" --db 'file:x?mode=memory' -q add Ada) || fail "add to a file named like a URI"
+  [ -f "$T/file:x?mode=memory" ] || fail "'file:x?mode=memory' was not a file name"
+  ;;
+permissions)
+  mkdir "$T/locked" && chmod 555 "$T/locked"
+  chmod 755 "$T"
+  expect 77 "permission denied" -- as_nobody "$KITH" --db "$T/locked/j.db" add Ada
+  mkdir "$T/ro" && chown nobody "$T/ro" 2>/dev/null
+  as_nobody "$KITH" --db "$T/ro/j.db" -q add Ada || fail "add as nobody"
+  chmod 400 "$T/ro/j.db"
+  expect 77 "is read-only" -- as_nobody "$KITH" --db "$T/ro/j.db" add Grace
+  out=$(as_nobody "$KITH" --db "$T/ro/j.db" contact list) || fail "reading a read-only journal"
+  [[ "$out" == *"Ada"* ]] || fail "read-only list printed '$out'"
+  ;;
+output-errors)
+  "$KITH" -q add "Ada Lovelace" || fail "add"
+  "$KITH" contact list >/dev/full 2>"$T/err"
+  code=$?
+  [ "$code" -eq 74 ] || fail "list > /dev/full exited $code"
+  grep -q "kith: error: cannot write the output" "$T/err" || fail "said: $(cat "$T/err")"
+  ;;
+timezone)
+  unset KITH_TODAY
+  for tz in Pacific/Kiritimati Etc/GMT+12 UTC; do
+    db=$T/${tz//\//_}.db
+    TZ=$tz "$KITH" --db "$db" -q add "Ada Lovelace" || fail "add"
+    got=$(TZ=$tz "$KITH" --db "$db" show lovelace --json | sed -n 's/.*"added_on": "\(.*\)".*/\1/p')
+    want=$(TZ=$tz date +%F)
+    [ "$got" = "$want" ] || fail "TZ=$tz: added_on $got, date says $want"
+  done
+  ;;
+terminal)
+  "$KITH" -q add "Ada Lovelace" --every 1w || fail "add"
+  out=$(TERM=xterm KITH_TODAY=2026-12-10 script -qec "$KITH due" /dev/null)
+  [[ "$out" == *$'\e[1m'* ]] || fail "no colour on a terminal: $out"
+  out=$(TERM=xterm NO_COLOR=1 KITH_TODAY=2026-12-10 script -qec "$KITH due" /dev/null)
+  [[ "$out" != *$'\e['* ]] || fail "colour despite NO_COLOR"
+  out=$(TERM=dumb KITH_TODAY=2026-12-10 script -qec "$KITH due" /dev/null)
+  [[ "$out" != *$'\e['* ]] || fail "colour despite TERM=dumb"
+  ;;
+version)
+  out=$("$KITH" --version) || fail "--version failed"
+  [[ "$out" =~ ^kith\ [0-9]+\.[0-9]+\.[0-9]+$ ]] || fail "--version printed '$out'"
+  out=$("$KITH" --help) || fail "--help failed"
+  [[ "$out" == *Examples:* ]] || fail "--help has no examples"
+  [ ! -e "$HOME/.local" ] || fail "--help touched the data directory"
+  expect 64 "see kith --help" -- "$KITH" --no-such-option
+  ;;
+demo)
+  out=$(TMPDIR=$T "$KITH" demo 2>"$T/err") || fail "demo failed: $(cat "$T/err")"
+  [[ "$out" == *"Ada Lovelace"* && "$out" == *"\$ kith due"* ]] || fail "demo printed '$out'"
+  [ ! -e "$HOME/.local/share/kith" ] || fail "demo touched the user's journal"
+  [[ "$(cat "$T/err")" == *"demo journal written to $T/kith-demo-"* ]] || fail "$(cat "$T/err")"
+  "$KITH" --db "$T/demo.db" demo >/dev/null 2>&1 || fail "demo --db"
+  expect 73 "already exists" -- "$KITH" --db "$T/demo.db" demo
+  ;;
+*)
+  fail "no such case"
+  ;;
+esac
+echo "ok [$CASE]"
