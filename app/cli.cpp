@@ -102,6 +102,7 @@ int run(const std::vector<std::string>& args, Io io, Environment env) {
   add_log_commands(app, ctx);
   add_follow_up_commands(app, ctx);
   add_due_command(app, ctx);
+  add_event_commands(app, ctx);
   add_demo_command(app, ctx);
 
   int status = 0;

@@ -1,5 +1,6 @@
 #include "context.hpp"
 
+#include <date/tz.h>
 #include <sys/stat.h>
 
 #include <cerrno>
@@ -73,8 +74,9 @@ Journal& Context::journal(Journal::Access access) {
     return *m_journal;
   }
   auto path = journal_path();
-  bool is_default = m_options.db.empty() && !env("KITH_DB").value_or("").size();
-  if (access == Journal::Access::write && is_default) create_data_dir(path.parent_path());
+  // Only the default location is kith's to create; a named journal's directory must exist.
+  bool named = !m_options.db.empty() || !env("KITH_DB").value_or("").empty();
+  if (access == Journal::Access::write && !named) create_data_dir(path.parent_path());
   m_journal = Journal::open(path, access);
   m_access = access;
   return *m_journal;
@@ -105,6 +107,22 @@ Moment Context::moment() {
   m.now_utc = utc_now();
   m_moment = m;
   return m;
+}
+
+std::string Context::time_zone() const {
+  if (auto tz = env("TZ"); tz && !tz->empty()) {
+    std::string name = tz->front() == ':' ? tz->substr(1) : *tz;
+    try {
+      return std::string(date::locate_zone(name)->name());
+    } catch (const std::exception&) {
+      // A POSIX rule such as "CET-1" is not an IANA name: fall back to the system zone.
+    }
+  }
+  try {
+    return std::string(date::current_zone()->name());
+  } catch (const std::exception&) {
+    return "UTC";
+  }
 }
 
 bool Context::color() const {

@@ -54,6 +54,8 @@ class Context {
   // Uses `journal` instead of the configured one (the demo's throwaway file).
   void use_journal(Journal journal);
   Moment moment();
+  // The user's IANA time zone: TZ when it names one, else the system's.
+  std::string time_zone() const;
   const Settings& settings() const { return m_settings; }
   bool color() const;
 

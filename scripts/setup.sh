@@ -4,6 +4,8 @@ set -euo pipefail
 
 KITH_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 KITH_BUILD=${KITH_BUILD_DIR:-$KITH_ROOT/build}
+# Extra configure options for a new build directory, e.g. -DKITH_SANITIZE=ON.
+KITH_CMAKE_ARGS=${KITH_CMAKE_ARGS:-}
 
 # Everything kith needs to build and test on Debian 12; nothing else is downloaded.
 KITH_PACKAGES=(
@@ -34,7 +36,7 @@ kith_install_packages() {
 kith_build() {
   if [ ! -f "$KITH_BUILD/build.ninja" ]; then
     cmake -S "$KITH_ROOT" -B "$KITH_BUILD" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
-      -DKITH_WERROR=ON "$@" >&2
+      -DKITH_WERROR=ON ${KITH_CMAKE_ARGS:-} >&2
   fi
   cmake --build "$KITH_BUILD" -j "$(nproc)" "${KITH_BUILD_TARGETS[@]/#/--target=}" >&2
 }

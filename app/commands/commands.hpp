@@ -15,5 +15,6 @@ void add_log_commands(CLI::App& app, Context& ctx);
 void add_follow_up_commands(CLI::App& app, Context& ctx);
 void add_due_command(CLI::App& app, Context& ctx);
 void add_demo_command(CLI::App& app, Context& ctx);
+void add_event_commands(CLI::App& app, Context& ctx);
 
 }  // namespace kith::cli

@@ -15,8 +15,9 @@ namespace {
 
 struct AddOptions {
   Contact draft;
-  std::string via;
+  ContactLinks links;
   std::string every;
+  bool no_follow_up = false;
 };
 
 struct EditOptions {
@@ -37,15 +38,20 @@ void add_add_options(CLI::App& cmd, AddOptions& o) {
       ->type_name("T");
   cmd.add_option("--note", o.draft.note, "A free-form note")->type_name("TEXT");
   cmd.add_option("--how", o.draft.how_met, "How you met")->type_name("TEXT");
-  cmd.add_option("--via", o.via, "Who introduced you (a contact reference)")->type_name("REF");
+  cmd.add_option("--via", o.links.via, "Who introduced you (a contact reference)")
+      ->type_name("REF");
+  cmd.add_option("--met-at", o.links.met_at, "The event where you met (records them as met there)")
+      ->type_name("EVENT");
+  cmd.add_flag("--no-follow-up", o.no_follow_up, "With --met-at: create no follow-up");
   cmd.add_option("--every", o.every, "Keep in touch this often: 30d, 2w, 3m, 1y")
       ->type_name("INTERVAL");
 }
 
 void run_add(Context& ctx, AddOptions& o) {
   if (!o.every.empty()) o.draft.cadence = parse_interval(o.every);
-  ContactService service(ctx.journal(Journal::Access::write), ctx.moment());
-  Contact added = service.add(o.draft, o.via);
+  o.links.follow_up = !o.no_follow_up;
+  ContactService service(ctx.journal(Journal::Access::write), ctx.moment(), ctx.settings());
+  Contact added = service.add(o.draft, o.links);
   if (ctx.json()) {
     render::print_json(ctx.out(), render::to_json(added));
   }
@@ -86,22 +92,16 @@ void run_edit(Context& ctx, CLI::App& cmd, EditOptions& o) {
   set("--how", o.how, ch.how_met);
   set("--via", o.via, ch.via);
   if (cmd.count("--every") > 0) ch.cadence = parse_optional_interval(o.every);
+  bool lists = !ch.add_emails.empty() || !ch.remove_emails.empty() || !ch.add_phones.empty() ||
+               !ch.remove_phones.empty() || !ch.add_tags.empty() || !ch.remove_tags.empty();
+  if (!lists && !ch.name && !ch.company && !ch.title && !ch.location && !ch.url && !ch.note &&
+      !ch.how_met && !ch.via && !ch.cadence) {
+    throw Error(ErrorKind::usage, "nothing to change; see kith contact edit --help");
+  }
   ContactService service(ctx.journal(Journal::Access::write), ctx.moment());
   Contact edited = service.edit(o.ref, ch);
   if (ctx.json()) render::print_json(ctx.out(), render::to_json(edited));
   ctx.info("updated " + edited.name + " (#" + std::to_string(edited.id) + ")");
-}
-
-// Asks on a terminal; elsewhere requires --yes so a script never deletes by accident.
-bool confirm(Context& ctx, const std::string& question, bool yes) {
-  if (yes) return true;
-  if (!ctx.interactive()) {
-    throw Error(ErrorKind::usage, "refusing to delete without --yes when not on a terminal");
-  }
-  ctx.err() << question << " [y/N] " << std::flush;
-  std::string answer;
-  std::getline(ctx.in(), answer);
-  return answer == "y" || answer == "Y" || answer == "yes";
 }
 
 }  // namespace

@@ -23,6 +23,7 @@ struct LogOptions {
   std::string direction = "out";
   std::string note;
   std::string follow_up;
+  std::string event;
   bool no_follow_up = false;
 };
 
@@ -40,6 +41,7 @@ std::vector<std::string> channel_names() {
 void run_log(Context& ctx, const LogOptions& o) {
   LogRequest request;
   request.refs = o.refs;
+  request.event = o.event;
   request.conversation.on = parse_day(ctx, o.on, DatePreference::past);
   request.conversation.channel = *parse_channel(o.channel);
   request.conversation.direction = *parse_direction(o.direction);
@@ -106,6 +108,7 @@ void add_log_commands(CLI::App& app, Context& ctx) {
       ->check(CLI::IsMember({"out", "in"}))
       ->type_name("out|in");
   log->add_option("--note", o->note, "A longer note")->type_name("TEXT");
+  log->add_option("--event", o->event, "The event it happened at")->type_name("EVENT");
   auto* fu = log->add_option("--follow-up", o->follow_up,
                              "Create a follow-up on this day instead "
                              "of the playbook's")

@@ -1,5 +1,8 @@
 #include "commands/options.hpp"
 
+#include <istream>
+#include <ostream>
+
 #include "kith/error.hpp"
 #include "kith/services/resolver.hpp"
 
@@ -28,6 +31,17 @@ std::int64_t parse_record_id(const std::string& text, const std::string& what) {
 std::optional<Interval> parse_optional_interval(const std::string& text) {
   if (text == "none" || text == "never") return std::nullopt;
   return parse_interval(text);
+}
+
+bool confirm(Context& ctx, const std::string& question, bool yes) {
+  if (yes) return true;
+  if (!ctx.interactive()) {
+    throw Error(ErrorKind::usage, "refusing to delete without --yes when not on a terminal");
+  }
+  ctx.err() << question << " [y/N] " << std::flush;
+  std::string answer;
+  std::getline(ctx.in(), answer);
+  return answer == "y" || answer == "Y" || answer == "yes";
 }
 
 }  // namespace kith::cli

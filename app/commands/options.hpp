@@ -21,6 +21,9 @@ date::year_month_day parse_day(Context& ctx, const std::string& text, DatePrefer
 // A record id ("12" or "#12"); throws a usage error naming `what`.
 std::int64_t parse_record_id(const std::string& text, const std::string& what);
 
+// Asks on a terminal; elsewhere requires --yes so a script never deletes by accident.
+bool confirm(Context& ctx, const std::string& question, bool yes);
+
 // An INTERVAL value, or nullopt for "none" (used to clear a cadence).
 std::optional<Interval> parse_optional_interval(const std::string& text);
 

@@ -25,7 +25,15 @@ std::string cadence_line(const ContactDetails& d, const Settings& settings,
   auto due = cadence_due_on(*cadence, d.last_contacted, d.contact.added_on);
   auto shows = cadence_shows_on(due, d.contact.cadence_snoozed_until);
   std::string line = "every " + format_interval(*cadence);
-  if (!d.contact.cadence) line += " (tier tag)";
+  if (!d.contact.cadence) {
+    for (const auto& tag : d.contact.tags) {
+      auto tier = settings.cadence_tiers.find(tag);
+      if (tier != settings.cadence_tiers.end() && tier->second == *cadence) {
+        line += " (tier " + tag + ")";
+        break;
+      }
+    }
+  }
   line += ", next due " + day(due) + " (" + relative(due, today) + ")";
   if (shows != due) line += ", snoozed until " + day(shows);
   return line;
@@ -44,6 +52,10 @@ void print_contact(std::ostream& out, const ContactDetails& d, const Settings& s
       << (c.archived ? "  (archived)" : "") << '\n';
   std::vector<std::string> introduced;
   for (const auto& n : d.introduced) introduced.push_back(label(n));
+  std::string met;
+  for (const auto& m : d.met_at) {
+    met += (met.empty() ? "" : ", ") + m.name + " (" + day(m.on) + ")";
+  }
   std::string last = d.last_contacted
                          ? day(*d.last_contacted) + " (" + relative(*d.last_contacted, today) +
                                "), " + std::to_string(d.conversations) + " conversation" +
@@ -58,6 +70,7 @@ void print_contact(std::ostream& out, const ContactDetails& d, const Settings& s
       {"url", c.url},
       {"tags", join(c.tags, ", ")},
       {"how met", c.how_met},
+      {"met at", met},
       {"introduced by", d.introduced_by ? label(*d.introduced_by) : std::string()},
       {"introduced", join(introduced, ", ")},
       {"last spoke", last},

@@ -58,10 +58,14 @@ void print_timeline(std::ostream& out, const Timeline& t, date::year_month_day t
         if (!c.how_met.empty()) out << "; met: " << c.how_met;
         out << '\n';
         break;
+      case TimelineEntry::Kind::met:
+        out << "met at " << e.event_name << '\n';
+        break;
       case TimelineEntry::Kind::conversation: {
         const Conversation& v = *e.conversation;
         out << to_string(v.channel) << (v.direction == Direction::in ? " (they reached out)" : "")
             << ": " << v.summary;
+        if (!e.event_name.empty()) out << " [at " << e.event_name << "]";
         if (!e.others.empty()) {
           std::string with;
           for (const auto& o : e.others) with += (with.empty() ? "" : ", ") + o.name;

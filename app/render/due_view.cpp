@@ -12,9 +12,17 @@ namespace {
 
 constexpr std::size_t k_max_name_width = 24;
 
+std::string event_line(const DueItem& item, date::year_month_day today) {
+  const Event& e = *item.event;
+  std::string line = e.name + ", " + relative(e.starts_on, today);
+  if (e.starts_at) line += " " + format_time(*e.starts_at);
+  if (!e.location.empty()) line += " at " + e.location;
+  return line;
+}
+
 std::string what_to_do(const DueItem& item) {
   if (item.kind == DueItem::Kind::cadence) {
-    return "keep in touch (every " + format_interval(*item.cadence) + ")";
+    return "keep in touch, every " + format_interval(*item.cadence);
   }
   std::string text = "follow-up " + std::to_string(item.follow_up->id);
   if (!item.follow_up->note.empty()) text += ": " + item.follow_up->note;
@@ -32,9 +40,13 @@ void print_group(std::ostream& out, const std::string& title, const std::vector<
   if (items.empty()) return;
   out << paint(title + " (" + std::to_string(items.size()) + ")", Paint::bold, color) << '\n';
   for (const auto& item : items) {
-    std::string name = item.contact.name;
+    std::string name = item.event ? "event" : item.contact.name;
     std::size_t width = display_width(name);
     std::string pad(name_width > width ? name_width - width : 0, ' ');
+    if (item.event) {
+      out << "  " << name << pad << "  " << event_line(item, today) << '\n';
+      continue;
+    }
     std::string when = lateness(item.due_on, today);
     if (item.due_on > today) when += ", " + day_with_weekday(item.due_on);
     Paint tone = item.due_on < today    ? Paint::red
@@ -53,8 +65,10 @@ void print_due(std::ostream& out, const DueReport& report, bool color) {
   if (report.empty()) return;
   std::size_t name_width = 0;
   for (const auto* group : {&report.overdue, &report.today_items, &report.upcoming}) {
-    for (const auto& item : *group)
-      name_width = std::max(name_width, display_width(item.contact.name));
+    for (const auto& item : *group) {
+      std::size_t width = item.event ? 5 : display_width(item.contact.name);  // "event"
+      name_width = std::max(name_width, width);
+    }
   }
   name_width = std::min(name_width, k_max_name_width);
   print_group(out, "Overdue", report.overdue, report.today, name_width, color);

@@ -26,6 +26,7 @@ Json follow_up_json(const FollowUp& f) {
               {"every", interval_or_null(f.every)},
               {"status", std::string(to_string(f.status))},
               {"closed_on", day_or_null(f.closed_on)},
+              {"event_id", f.event_id ? Json(*f.event_id) : Json(nullptr)},
               {"created_at", f.created_at},
               {"updated_at", f.updated_at}};
 }
@@ -38,9 +39,19 @@ Json conversation_brief(const std::optional<Conversation>& v) {
               {"summary", v->summary}};
 }
 
+Json time_or_null(const std::optional<std::chrono::minutes>& t) {
+  return t ? Json(format_time(*t)) : Json(nullptr);
+}
+
 Json due_items(const std::vector<DueItem>& items) {
   Json out = Json::array();
   for (const auto& item : items) {
+    if (item.event) {
+      out.push_back(Json{{"kind", "event"},
+                         {"due_on", format_date(item.due_on)},
+                         {"event", to_json(*item.event)}});
+      continue;
+    }
     Json j{{"kind", item.kind == DueItem::Kind::follow_up ? "follow_up" : "cadence"},
            {"due_on", format_date(item.due_on)},
            {"contact", to_json(item.contact)}};
@@ -84,12 +95,17 @@ Json to_json(const Contact& c) {
 
 Json to_json(const ContactDetails& d) {
   Json j = to_json(d.contact);
-  j["introduced_by"] = d.introduced_by ? to_json(*d.introduced_by) : Json(nullptr);
+  j["introducer"] = d.introduced_by ? to_json(*d.introduced_by) : Json(nullptr);
   Json introduced = Json::array();
   for (const auto& n : d.introduced) introduced.push_back(to_json(n));
   j["introduced"] = introduced;
   j["last_contacted"] = day_or_null(d.last_contacted);
   j["conversations"] = d.conversations;
+  Json met = Json::array();
+  for (const auto& m : d.met_at) {
+    met.push_back(Json{{"id", m.id}, {"name", m.name}, {"on", format_date(m.on)}});
+  }
+  j["met_at"] = met;
   return j;
 }
 
@@ -109,6 +125,7 @@ Json to_json(const Conversation& v, const std::vector<ContactName>& contacts) {
               {"direction", std::string(to_string(v.direction))},
               {"summary", v.summary},
               {"note", text_or_null(v.note)},
+              {"event_id", v.event_id ? Json(*v.event_id) : Json(nullptr)},
               {"contacts", people},
               {"created_at", v.created_at},
               {"updated_at", v.updated_at}};
@@ -128,6 +145,10 @@ Json to_json(const Timeline& t) {
       case TimelineEntry::Kind::added:
         j["kind"] = "added";
         j["how_met"] = text_or_null(t.contact.how_met);
+        break;
+      case TimelineEntry::Kind::met:
+        j["kind"] = "met";
+        j["event"] = e.event_name;
         break;
       case TimelineEntry::Kind::conversation:
         j["kind"] = "conversation";
@@ -152,6 +173,37 @@ Json to_json(const DueReport& r) {
               {"overdue", due_items(r.overdue)},
               {"due_today", due_items(r.today_items)},
               {"upcoming", due_items(r.upcoming)}};
+}
+
+Json to_json(const Event& e) {
+  return Json{{"id", e.id},
+              {"uid", e.uid},
+              {"ics_uid", text_or_null(e.ics_uid)},
+              {"name", e.name},
+              {"starts_on", format_date(e.starts_on)},
+              {"starts_at", time_or_null(e.starts_at)},
+              {"ends_on", day_or_null(e.ends_on)},
+              {"ends_at", time_or_null(e.ends_at)},
+              {"time_zone", text_or_null(e.time_zone)},
+              {"location", text_or_null(e.location)},
+              {"url", text_or_null(e.url)},
+              {"description", text_or_null(e.description)},
+              {"tags", e.tags},
+              {"status", std::string(to_string(e.status))},
+              {"created_at", e.created_at},
+              {"updated_at", e.updated_at}};
+}
+
+Json to_json(const EventDetails& d) {
+  Json j = to_json(d.event);
+  Json people = Json::array();
+  for (const auto& p : d.people) {
+    people.push_back(Json{{"contact", to_json(p.contact)},
+                          {"follow_up", p.follow_up ? follow_up_json(*p.follow_up) : Json(nullptr)},
+                          {"has_notes", p.has_notes}});
+  }
+  j["people_met"] = people;
+  return j;
 }
 
 void print_json(std::ostream& out, const Json& json) {

@@ -8,6 +8,7 @@
 #include "kith/services/contact_service.hpp"
 #include "kith/services/conversation_service.hpp"
 #include "kith/services/due_service.hpp"
+#include "kith/services/event_service.hpp"
 
 namespace kith::render {
 
@@ -21,6 +22,8 @@ Json to_json(const Conversation& conversation, const std::vector<ContactName>& c
 Json to_json(const FollowUpView& view);
 Json to_json(const Timeline& timeline);
 Json to_json(const DueReport& report);
+Json to_json(const Event& event);
+Json to_json(const EventDetails& details);
 
 // Writes one JSON document, indented, with invalid UTF-8 replaced rather than fatal.
 void print_json(std::ostream& out, const Json& json);

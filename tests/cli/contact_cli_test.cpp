@@ -63,7 +63,7 @@ TEST_F(ContactCliTest, ShowPrintsEverythingKnown) {
             "  email          ada@example.com\n"
             "  tags           a, rust\n"
             "  last spoke     never\n"
-            "  keep in touch  every 30d (tier tag), next due 2026-12-26 (in 30 days)\n"
+            "  keep in touch  every 30d (tier a), next due 2026-12-26 (in 30 days)\n"
             "  added          2026-11-26\n");
 }
 

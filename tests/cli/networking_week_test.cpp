@@ -77,24 +77,24 @@ TEST_F(NetworkingWeekTest, CadenceComesDueAndResetsWhenAConversationIsLogged) {
   EXPECT_EQ(on("2026-10-30", {"due"}), "");
   EXPECT_EQ(on("2026-10-31", {"due"}),
             "Today (1)\n"
-            "  Grace Hopper  keep in touch (every 30d) (due today)\n"
+            "  Grace Hopper  keep in touch, every 30d (due today)\n"
             "                last: no conversation yet\n");
   EXPECT_EQ(on("2026-11-02", {"due"}),
             "Overdue (1)\n"
-            "  Grace Hopper  keep in touch (every 30d) (2 days late)\n"
+            "  Grace Hopper  keep in touch, every 30d (2 days late)\n"
             "                last: no conversation yet\n");
   on("2026-11-02", {"log", "grace", "-m", "call about her new team", "--channel", "call"});
   EXPECT_EQ(on("2026-11-02", {"due"}), "");
   EXPECT_EQ(on("2026-12-02", {"due"}),
             "Today (1)\n"
-            "  Grace Hopper  keep in touch (every 30d) (due today)\n"
+            "  Grace Hopper  keep in touch, every 30d (due today)\n"
             "                last: 2026-11-02 call: call about her new team\n");
   // Snoozed until Friday: quiet until then.
   on("2026-12-02", {"contact", "snooze", "grace", "fri"});
   EXPECT_EQ(on("2026-12-03", {"due"}), "");
   EXPECT_NE(on("2026-12-04", {"due"}).find("Grace Hopper  keep in touch"), std::string::npos);
   // The tier cadence of 90 days from when Ken was added.
-  EXPECT_NE(on("2026-12-30", {"due"}).find("Ken Thompson  keep in touch (every 90d) (due today)"),
+  EXPECT_NE(on("2026-12-30", {"due"}).find("Ken Thompson  keep in touch, every 90d (due today)"),
             std::string::npos);
 }
 

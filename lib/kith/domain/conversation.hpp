@@ -36,6 +36,7 @@ struct Conversation {
   std::string summary;
   std::string note;
   std::vector<std::int64_t> contact_ids;
+  std::optional<std::int64_t> event_id;  // the event it happened at
   std::string created_at;
   std::string updated_at;
 };

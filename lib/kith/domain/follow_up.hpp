@@ -28,6 +28,7 @@ struct FollowUp {
   std::optional<Interval> every;  // recurring: the next one is created when this one is done
   FollowUpStatus status = FollowUpStatus::open;
   std::optional<date::year_month_day> closed_on;  // the local day it was done or cancelled
+  std::optional<std::int64_t> event_id;           // the event where the person was met
   std::string created_at;
   std::string updated_at;
 };

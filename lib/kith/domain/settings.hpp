@@ -19,6 +19,9 @@ struct Settings {
   };
   // Days after a first in-person meeting until its follow-up is due.
   int follow_up_after_meeting_days = 2;
+  // Days after an event until the follow-ups with the people met there are due (a working
+  // day; they are late after the 48 hours career centres advise).
+  int follow_up_after_event_days = 1;
   // Days after an (informational) interview until the thank-you is due.
   int thank_you_days = 1;
   // Playbook follow-ups that fall on a Saturday or Sunday move to the Monday.

@@ -5,6 +5,7 @@
 #include "kith/domain/contact_rules.hpp"
 #include "kith/domain/text.hpp"
 #include "kith/error.hpp"
+#include "kith/services/event_service.hpp"
 #include "kith/services/resolver.hpp"
 
 namespace kith {
@@ -81,17 +82,23 @@ std::optional<std::int64_t> ContactService::resolve_via(ContactStore& store, con
   return id;
 }
 
-Contact ContactService::add(Contact draft, const std::string& via) {
+Contact ContactService::add(Contact draft, const ContactLinks& links) {
   normalise(draft);
   draft.id = 0;
   draft.added_on = m_moment.today;
   draft.created_at = draft.updated_at = m_moment.now_utc;
   m_journal.write([&] {
     ContactStore store(m_journal);
-    draft.introduced_by = resolve_via(store, via, 0);
+    draft.introduced_by = resolve_via(store, links.via, 0);
     check_unique(draft);
     draft.id = store.insert(draft);
     draft = *store.get(draft.id);
+    if (!links.met_at.empty()) {
+      EventStore events(m_journal);
+      std::int64_t event_id = resolve_event(events, links.met_at);
+      EventService(m_journal, m_moment, m_settings)
+          .met_ids(event_id, {{draft.id, draft.name}}, links.follow_up);
+    }
   });
   return draft;
 }
@@ -117,6 +124,9 @@ ContactDetails ContactService::details(std::string_view ref) {
     out.introduced = store.introduced_by(out.contact.id);
     out.last_contacted = store.last_contacted(out.contact.id);
     out.conversations = store.conversation_count(out.contact.id);
+    for (const auto& e : EventStore(m_journal).events_for_contact(out.contact.id)) {
+      out.met_at.push_back({e.id, e.name, e.starts_on});
+    }
   });
   return out;
 }
@@ -175,6 +185,10 @@ Contact ContactService::set_archived(std::string_view ref, bool archived) {
 
 Contact ContactService::snooze_cadence(std::string_view ref,
                                        std::optional<date::year_month_day> until) {
+  if (until && *until <= m_moment.today) {
+    throw Error(ErrorKind::usage, "snooze until a day after today (" + format_date(m_moment.today) +
+                                      "), not " + format_date(*until));
+  }
   Contact c;
   m_journal.write([&] {
     ContactStore store(m_journal);

@@ -9,10 +9,25 @@
 
 #include "kith/domain/contact.hpp"
 #include "kith/domain/moment.hpp"
+#include "kith/domain/settings.hpp"
 #include "kith/storage/contact_store.hpp"
 #include "kith/storage/journal.hpp"
 
 namespace kith {
+
+// How a new contact connects to others: who introduced them and the event where you met.
+struct ContactLinks {
+  std::string via;     // a contact reference
+  std::string met_at;  // an event reference
+  bool follow_up = true;
+};
+
+// An event where a person was met.
+struct MetAt {
+  std::int64_t id = 0;
+  std::string name;
+  date::year_month_day on;
+};
 
 // Everything `contact show` says about a person.
 struct ContactDetails {
@@ -21,15 +36,17 @@ struct ContactDetails {
   std::vector<ContactName> introduced;  // people this contact introduced us to
   std::optional<date::year_month_day> last_contacted;
   int conversations = 0;
+  std::vector<MetAt> met_at;
 };
 
 class ContactService {
  public:
-  ContactService(Journal& journal, Moment moment)
-      : m_journal(journal), m_moment(std::move(moment)) {}
+  ContactService(Journal& journal, Moment moment, Settings settings = {})
+      : m_journal(journal), m_moment(std::move(moment)), m_settings(std::move(settings)) {}
 
-  // Adds a contact from a draft whose text may be untidy; `via` names the introducer.
-  Contact add(Contact draft, const std::string& via = {});
+  // Adds a contact from a draft whose text may be untidy, linked to an introducer and the
+  // event where you met (with its follow-up), all in one transaction.
+  Contact add(Contact draft, const ContactLinks& links = {});
   std::int64_t resolve(std::string_view ref);
   ContactDetails details(std::string_view ref);
   std::vector<ContactSummary> list(const ContactFilter& filter);
@@ -51,6 +68,7 @@ class ContactService {
 
   Journal& m_journal;
   Moment m_moment;
+  Settings m_settings;
 };
 
 }  // namespace kith

@@ -7,11 +7,19 @@
 #include "kith/error.hpp"
 #include "kith/services/resolver.hpp"
 #include "kith/storage/conversation_store.hpp"
+#include "kith/storage/event_store.hpp"
 #include "kith/storage/follow_up_store.hpp"
 
 namespace kith {
 
 namespace {
+
+void check_not_future(date::year_month_day on, date::year_month_day today) {
+  if (on > today) {
+    throw Error(ErrorKind::usage, "a conversation cannot happen in the future (" + format_date(on) +
+                                      "); use kith follow-up add to plan one");
+  }
+}
 
 std::string checked_summary(const std::string& summary) {
   std::string out = normalise_text(summary);
@@ -40,6 +48,7 @@ LogResult ConversationService::log(const LogRequest& request) {
   LogResult result;
   result.conversation = request.conversation;
   result.conversation.summary = checked_summary(request.conversation.summary);
+  check_not_future(result.conversation.on, m_moment.today);
   result.conversation.note = normalise_text(request.conversation.note);
   result.conversation.created_at = result.conversation.updated_at = m_moment.now_utc;
   m_journal.write([&] {
@@ -47,6 +56,10 @@ LogResult ConversationService::log(const LogRequest& request) {
     ConversationStore conversations(m_journal);
     FollowUpStore follow_ups(m_journal);
     result.contacts = resolve_contacts(contacts, request.refs);
+    if (!request.event.empty()) {
+      EventStore events(m_journal);
+      result.conversation.event_id = resolve_event(events, request.event);
+    }
     result.conversation.contact_ids.clear();
     for (const auto& c : result.contacts) result.conversation.contact_ids.push_back(c.id);
     result.conversation.id = conversations.insert(result.conversation);
@@ -100,7 +113,10 @@ Conversation ConversationService::edit(std::int64_t id, const ConversationChange
   Conversation v;
   m_journal.write([&] {
     v = load(id);
-    if (ch.on) v.on = *ch.on;
+    if (ch.on) {
+      check_not_future(*ch.on, m_moment.today);
+      v.on = *ch.on;
+    }
     if (ch.channel) v.channel = *ch.channel;
     if (ch.direction) v.direction = *ch.direction;
     if (ch.summary) v.summary = checked_summary(*ch.summary);
@@ -129,10 +145,19 @@ Timeline ConversationService::timeline(std::string_view ref) {
     added.kind = TimelineEntry::Kind::added;
     added.on = out.contact.added_on;
     out.entries.push_back(added);
+    EventStore events(m_journal);
+    for (auto& event : events.events_for_contact(out.contact.id)) {
+      TimelineEntry e;
+      e.kind = TimelineEntry::Kind::met;
+      e.on = event.starts_on;
+      e.event_name = event.name;
+      out.entries.push_back(std::move(e));
+    }
     for (auto& v : ConversationStore(m_journal).for_contact(out.contact.id)) {
       TimelineEntry e;
       e.kind = TimelineEntry::Kind::conversation;
       e.on = v.on;
+      if (v.event_id) e.event_name = events.get(*v.event_id)->name;
       for (auto cid : v.contact_ids) {
         if (cid != out.contact.id) e.others.push_back({cid, contacts.get(cid)->name});
       }

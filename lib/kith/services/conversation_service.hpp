@@ -23,6 +23,7 @@ struct FollowUpChoice {
 
 struct LogRequest {
   std::vector<std::string> refs;
+  std::string event;          // an event reference, or empty
   Conversation conversation;  // on, channel, direction, summary, note
   FollowUpChoice follow_up;
 };
@@ -50,12 +51,13 @@ struct ConversationChanges {
 
 // One dated line of a person's timeline.
 struct TimelineEntry {
-  enum class Kind { added, conversation, follow_up };
+  enum class Kind { added, met, conversation, follow_up };
   Kind kind = Kind::added;
   date::year_month_day on;
   std::optional<Conversation> conversation;
   std::optional<FollowUp> follow_up;
   std::vector<ContactName> others;  // other people in the conversation
+  std::string event_name;           // the event met at, or the conversation's event
 };
 
 struct Timeline {

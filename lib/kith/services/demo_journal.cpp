@@ -2,6 +2,7 @@
 
 #include "kith/services/contact_service.hpp"
 #include "kith/services/conversation_service.hpp"
+#include "kith/services/event_service.hpp"
 #include "kith/services/follow_up_service.hpp"
 
 namespace kith {
@@ -66,10 +67,23 @@ date::year_month_day days_from(date::year_month_day today, int days) {
 }  // namespace
 
 void fill_demo_journal(Journal& journal, const Moment& moment, const Settings& settings) {
-  // Everyone joined the journal two months ago, at or after the meetups.
-  Moment earlier = moment;
-  earlier.today = days_from(moment.today, -60);
-  ContactService contacts(journal, earlier);
+  // Two meetups: one two months ago, one last week; a third is coming up tomorrow.
+  EventService events(journal, moment, settings);
+  auto event = [&](const char* name, int days, const char* where, const char* tag) {
+    Event e;
+    e.name = name;
+    e.starts_on = days_from(moment.today, days);
+    e.starts_at = std::chrono::hours{19};
+    e.location = where;
+    e.tags = {tag};
+    e.status = days < 0 ? Attendance::attended : Attendance::planned;
+    events.add(e);
+  };
+  event("PyData London", -60, "Bloomberg, 3 Queen Victoria St", "python");
+  event("Rust Berlin meetup", -5, "Mozilla Berlin, Schlesische Str. 27", "rust");
+  event("Women in Tech drinks", 1, "The Hub, Main St 1", "career");
+
+  // Everyone joined the journal at the meetup where they were met.
   for (const auto& p : k_people) {
     Contact c;
     c.name = p.name;
@@ -79,8 +93,14 @@ void fill_demo_journal(Journal& journal, const Moment& moment, const Settings& s
     c.tags = split(p.tags);
     c.how_met = p.how;
     c.note = p.note;
-    contacts.add(
-        c, std::string(p.how).find("Ada") != std::string::npos ? "ada@analytical.example" : "");
+    ContactLinks links;
+    bool rust = std::string(p.how) == "Rust Berlin meetup";
+    Moment joined = moment;
+    joined.today = days_from(moment.today, rust ? -5 : -60);
+    links.met_at = rust || std::string(p.how) == "PyData London" ? p.how : "";
+    links.follow_up = false;
+    if (std::string(p.how).find("Ada") != std::string::npos) links.via = "ada@analytical.example";
+    ContactService(journal, joined, settings).add(c, links);
   }
 
   ConversationService conversations(journal, moment, settings);

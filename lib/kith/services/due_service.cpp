@@ -1,11 +1,12 @@
 #include "kith/services/due_service.hpp"
 
 #include <algorithm>
-#include <set>
+#include <map>
 
 #include "kith/domain/cadence.hpp"
 #include "kith/storage/contact_store.hpp"
 #include "kith/storage/conversation_store.hpp"
+#include "kith/storage/event_store.hpp"
 #include "kith/storage/follow_up_store.hpp"
 
 namespace kith {
@@ -24,26 +25,30 @@ DueReport DueService::compute(date::year_month_day today, std::optional<Interval
     ConversationStore conversations(m_journal);
     FollowUpFilter filter;
     filter.due_by = horizon;
-    std::set<std::int64_t> with_follow_up;
+    filter.active_contacts_only = true;
+    std::map<std::int64_t, date::year_month_day> first_follow_up;
     for (auto& f : FollowUpStore(m_journal).list(filter)) {
       DueItem item;
       item.kind = DueItem::Kind::follow_up;
       item.due_on = f.due_on;
       item.contact = {f.contact_id, contacts.get(f.contact_id)->name};
-      with_follow_up.insert(f.contact_id);
+      auto [it, added] = first_follow_up.emplace(f.contact_id, f.due_on);
+      if (!added) it->second = std::min(it->second, f.due_on);
       item.follow_up = std::move(f);
       items.push_back(std::move(item));
     }
     std::vector<std::string> tiers;
     for (const auto& [tag, interval] : m_settings.cadence_tiers) tiers.push_back(tag);
     for (auto& candidate : contacts.cadence_candidates(tiers)) {
-      // A follow-up already on the list is the next contact; a cadence line would repeat it.
-      if (with_follow_up.count(candidate.contact.id) > 0) continue;
       auto cadence = effective_cadence(candidate.cadence, candidate.tags, m_settings);
       if (!cadence) continue;
       auto due = cadence_due_on(*cadence, candidate.last_contacted, candidate.added_on);
       auto shows = cadence_shows_on(due, candidate.snoozed_until);
       if (shows > horizon) continue;
+      // A follow-up listed for the same day or earlier is the next contact already; a
+      // keep-in-touch line would only repeat it.
+      auto planned = first_follow_up.find(candidate.contact.id);
+      if (planned != first_follow_up.end() && planned->second <= std::max(shows, today)) continue;
       DueItem item;
       item.kind = DueItem::Kind::cadence;
       item.due_on = shows;
@@ -52,12 +57,21 @@ DueReport DueService::compute(date::year_month_day today, std::optional<Interval
       item.last_contacted = candidate.last_contacted;
       items.push_back(std::move(item));
     }
-    for (auto& item : items)
+    for (auto& item : items) {
       item.last_conversation = conversations.last_for_contact(item.contact.id);
+    }
+    for (auto& event : EventStore(m_journal).planned_between(today, horizon)) {
+      DueItem item;
+      item.kind = DueItem::Kind::event;
+      item.due_on = event.starts_on;
+      item.event = std::move(event);
+      items.push_back(std::move(item));
+    }
   });
   std::stable_sort(items.begin(), items.end(), [](const DueItem& a, const DueItem& b) {
     if (a.due_on != b.due_on) return a.due_on < b.due_on;
-    if (a.kind != b.kind) return a.kind == DueItem::Kind::follow_up;
+    if (a.kind != b.kind) return a.kind < b.kind;  // follow-ups, then cadences, then events
+    if (a.event && b.event) return a.event->starts_at < b.event->starts_at;
     return a.contact.name < b.contact.name;
   });
   for (auto& item : items) {

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "kith/domain/conversation.hpp"
+#include "kith/domain/event.hpp"
 #include "kith/domain/settings.hpp"
 #include "kith/services/conversation_service.hpp"
 #include "kith/storage/journal.hpp"
@@ -13,7 +14,7 @@
 namespace kith {
 
 struct DueItem {
-  enum class Kind { follow_up, cadence };
+  enum class Kind { follow_up, cadence, event };
   Kind kind = Kind::follow_up;
   date::year_month_day due_on;  // for a snoozed cadence, the day it shows again
   ContactName contact;
@@ -21,6 +22,7 @@ struct DueItem {
   std::optional<Interval> cadence;                     // kind cadence
   std::optional<date::year_month_day> last_contacted;  // kind cadence
   std::optional<Conversation> last_conversation;       // the context to remember
+  std::optional<Event> event;                          // kind event: a planned event
 };
 
 struct DueReport {

@@ -13,20 +13,32 @@ namespace {
 
 constexpr int k_max_candidates = 8;
 
-[[noreturn]] void throw_ambiguous(std::string_view ref, const std::vector<ContactName>& names) {
-  std::string list;
-  for (std::size_t i = 0; i < names.size() && i < k_max_candidates; ++i) {
-    if (i > 0) list += ", ";
-    list += names[i].name + " (#" + std::to_string(names[i].id) + ")";
-  }
-  if (names.size() > k_max_candidates) list += ", and more";
-  throw Error(ErrorKind::ambiguous, "'" + std::string(ref) + "' matches several contacts: " + list +
-                                        "; use an id or more of the name");
-}
-
 [[noreturn]] void throw_not_found(std::string_view ref) {
   throw Error(ErrorKind::not_found,
               "no contact matches '" + std::string(ref) + "'; see kith contact list");
+}
+
+// Picks the one match among names equal to the key, else among names containing it.
+template <typename Name, typename Store>
+std::int64_t resolve_by_name(Store& store, std::string_view ref, const char* what,
+                             const char* list_command) {
+  std::string key = fold(trim(ref));
+  auto choose = [&](const std::vector<Name>& names) -> std::optional<std::int64_t> {
+    if (names.size() == 1) return names.front().id;
+    if (names.empty()) return std::nullopt;
+    std::string list;
+    for (std::size_t i = 0; i < names.size() && i < k_max_candidates; ++i) {
+      if (i > 0) list += ", ";
+      list += names[i].name + " (#" + std::to_string(names[i].id) + ")";
+    }
+    if (names.size() > k_max_candidates) list += ", and more";
+    throw Error(ErrorKind::ambiguous, "'" + std::string(ref) + "' matches several " + what +
+                                          "s: " + list + "; use an id or more of the name");
+  };
+  if (auto id = choose(store.names_equal(key, k_max_candidates + 1))) return *id;
+  if (auto id = choose(store.names_containing(key, k_max_candidates + 1))) return *id;
+  throw Error(ErrorKind::not_found, std::string("no ") + what + " matches '" + std::string(ref) +
+                                        "'; see " + list_command);
 }
 
 }  // namespace
@@ -63,14 +75,18 @@ std::int64_t resolve_contact(ContactStore& store, std::string_view ref) {
     if (auto id = store.find_by_url(normalise_url(text))) return *id;
     throw_not_found(ref);
   }
-  std::string key = fold(text);
-  auto exact = store.names_equal(key, k_max_candidates + 1);
-  if (exact.size() == 1) return exact.front().id;
-  if (exact.size() > 1) throw_ambiguous(ref, exact);
-  auto partial = store.names_containing(key, k_max_candidates + 1);
-  if (partial.size() == 1) return partial.front().id;
-  if (partial.empty()) throw_not_found(ref);
-  throw_ambiguous(ref, partial);
+  return resolve_by_name<ContactName>(store, ref, "contact", "kith contact list");
+}
+
+std::int64_t resolve_event(EventStore& store, std::string_view ref) {
+  std::string_view text = trim(ref);
+  if (text.empty()) throw Error(ErrorKind::usage, "an event reference cannot be blank");
+  if (auto id = parse_id(text)) {
+    if (store.get(*id)) return *id;
+  } else if (auto by_uid = store.find_by_uid(std::string(text))) {
+    return *by_uid;
+  }
+  return resolve_by_name<EventName>(store, ref, "event", "kith event list --all");
 }
 
 }  // namespace kith

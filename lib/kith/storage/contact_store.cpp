@@ -313,6 +313,7 @@ void ContactStore::repoint(std::int64_t from, std::int64_t to) {
   run("UPDATE OR IGNORE conversation_contact SET contact_id = ?2 WHERE contact_id = ?1");
   run("DELETE FROM conversation_contact WHERE contact_id = ?1 AND ?2 IS NOT NULL");
   run("UPDATE follow_up SET contact_id = ?2 WHERE contact_id = ?1");
+  run("UPDATE OR IGNORE event_contact SET contact_id = ?2 WHERE contact_id = ?1");
   run("UPDATE contact SET introduced_by = ?2 WHERE introduced_by = ?1 AND id <> ?2");
   run("UPDATE contact SET introduced_by = NULL WHERE id = ?2 AND introduced_by = ?1");
 }

@@ -12,7 +12,7 @@ namespace {
 
 constexpr const char* k_columns =
     "v.id, v.uid, v.happened_on, v.channel, v.direction, v.summary, v.note, v.created_at, "
-    "v.updated_at";
+    "v.updated_at, v.event_id";
 
 Conversation read_conversation(SQLite::Statement& stmt) {
   Conversation v;
@@ -25,6 +25,7 @@ Conversation read_conversation(SQLite::Statement& stmt) {
   v.note = sql::text(stmt, 6);
   v.created_at = stmt.getColumn(7).getString();
   v.updated_at = stmt.getColumn(8).getString();
+  v.event_id = sql::optional_id(stmt, 9);
   return v;
 }
 
@@ -35,6 +36,7 @@ void bind_fields(SQLite::Statement& stmt, const Conversation& v) {
   stmt.bind(4, v.summary);
   sql::bind_text(stmt, 5, v.note);
   stmt.bind(6, v.updated_at);
+  sql::bind_id(stmt, 7, v.event_id);
 }
 
 }  // namespace
@@ -44,10 +46,10 @@ std::int64_t ConversationStore::insert(const Conversation& conversation) {
   SQLite::Statement stmt(
       db,
       "INSERT INTO conversation (happened_on, channel, direction, summary, note, "
-      "updated_at, uid, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)");
+      "updated_at, event_id, uid, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)");
   bind_fields(stmt, conversation);
-  stmt.bind(7, conversation.uid.empty() ? new_uid() : conversation.uid);
-  stmt.bind(8, conversation.created_at);
+  stmt.bind(8, conversation.uid.empty() ? new_uid() : conversation.uid);
+  stmt.bind(9, conversation.created_at);
   stmt.exec();
   Conversation stored = conversation;
   stored.id = db.getLastInsertRowid();
@@ -58,9 +60,10 @@ std::int64_t ConversationStore::insert(const Conversation& conversation) {
 void ConversationStore::update(const Conversation& conversation) {
   SQLite::Statement stmt(m_journal.database(),
                          "UPDATE conversation SET happened_on = ?1, channel = ?2, direction = ?3, "
-                         "summary = ?4, note = ?5, updated_at = ?6 WHERE id = ?7");
+                         "summary = ?4, note = ?5, updated_at = ?6, event_id = ?7 "
+                         "WHERE id = ?8");
   bind_fields(stmt, conversation);
-  stmt.bind(7, conversation.id);
+  stmt.bind(8, conversation.id);
   stmt.exec();
   write_links(conversation);
 }

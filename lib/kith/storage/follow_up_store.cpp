@@ -12,7 +12,7 @@ namespace {
 
 constexpr const char* k_columns =
     "f.id, f.uid, f.contact_id, f.due_on, f.note, f.origin, f.every, f.status, f.closed_on, "
-    "f.created_at, f.updated_at";
+    "f.created_at, f.updated_at, f.event_id";
 
 FollowUp read_follow_up(SQLite::Statement& stmt) {
   FollowUp f;
@@ -27,6 +27,7 @@ FollowUp read_follow_up(SQLite::Statement& stmt) {
   f.closed_on = sql::optional_date(stmt, 8);
   f.created_at = stmt.getColumn(9).getString();
   f.updated_at = stmt.getColumn(10).getString();
+  f.event_id = sql::optional_id(stmt, 11);
   return f;
 }
 
@@ -39,6 +40,7 @@ void bind_fields(SQLite::Statement& stmt, const FollowUp& f) {
   stmt.bind(6, std::string(to_string(f.status)));
   sql::bind_date(stmt, 7, f.closed_on);
   stmt.bind(8, f.updated_at);
+  sql::bind_id(stmt, 9, f.event_id);
 }
 
 }  // namespace
@@ -47,11 +49,11 @@ std::int64_t FollowUpStore::insert(const FollowUp& follow_up) {
   auto& db = m_journal.database();
   SQLite::Statement stmt(db,
                          "INSERT INTO follow_up (contact_id, due_on, note, origin, every, status, "
-                         "closed_on, updated_at, uid, created_at) "
-                         "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)");
+                         "closed_on, updated_at, event_id, uid, created_at) "
+                         "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)");
   bind_fields(stmt, follow_up);
-  stmt.bind(9, follow_up.uid.empty() ? new_uid() : follow_up.uid);
-  stmt.bind(10, follow_up.created_at);
+  stmt.bind(10, follow_up.uid.empty() ? new_uid() : follow_up.uid);
+  stmt.bind(11, follow_up.created_at);
   stmt.exec();
   return db.getLastInsertRowid();
 }
@@ -60,9 +62,10 @@ void FollowUpStore::update(const FollowUp& follow_up) {
   SQLite::Statement stmt(
       m_journal.database(),
       "UPDATE follow_up SET contact_id = ?1, due_on = ?2, note = ?3, origin = ?4, "
-      "every = ?5, status = ?6, closed_on = ?7, updated_at = ?8 WHERE id = ?9");
+      "every = ?5, status = ?6, closed_on = ?7, updated_at = ?8, event_id = ?9 "
+      "WHERE id = ?10");
   bind_fields(stmt, follow_up);
-  stmt.bind(9, follow_up.id);
+  stmt.bind(10, follow_up.id);
   stmt.exec();
 }
 
@@ -79,6 +82,9 @@ std::vector<FollowUp> FollowUpStore::list(const FollowUpFilter& filter) {
   if (!filter.include_closed) query += " AND f.status = 'open'";
   if (filter.contact_id) query += " AND f.contact_id = :contact";
   if (filter.due_by) query += " AND f.due_on <= :due_by";
+  if (filter.active_contacts_only) {
+    query += " AND f.contact_id IN (SELECT id FROM contact WHERE archived = 0)";
+  }
   query += " ORDER BY f.status <> 'open', f.due_on, f.id";
   SQLite::Statement stmt(m_journal.database(), query);
   if (filter.contact_id) stmt.bind(":contact", *filter.contact_id);

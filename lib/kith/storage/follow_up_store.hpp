@@ -15,6 +15,7 @@ struct FollowUpFilter {
   std::optional<std::int64_t> contact_id;
   bool include_closed = false;
   std::optional<date::year_month_day> due_by;  // only those due on or before this day
+  bool active_contacts_only = false;           // leave out archived contacts' follow-ups
 };
 
 class FollowUpStore {

@@ -161,24 +161,44 @@ void Journal::prepare(Access access) {
   }
 }
 
-void Journal::write(const std::function<void()>& work) {
+namespace {
+
+// Runs `work` in a transaction of the given kind, with SQLite's errors turned into kith's.
+void in_transaction(SQLite::Database& db, SQLite::TransactionBehavior behavior,
+                    const std::string& name, const std::function<void()>& work) {
   try {
-    SQLite::Transaction tx(*m_db, SQLite::TransactionBehavior::IMMEDIATE);
+    SQLite::Transaction tx(db, behavior);
     work();
     tx.commit();
   } catch (const SQLite::Exception& e) {
-    throw translate_sqlite_error(e, m_display_name);
+    throw translate_sqlite_error(e, name);
   }
 }
 
-void Journal::read(const std::function<void()>& work) {
+}  // namespace
+
+void Journal::write(const std::function<void()>& work) {
+  if (m_depth > 0) return work();  // part of the enclosing unit of work
+  ++m_depth;
   try {
-    SQLite::Transaction tx(*m_db, SQLite::TransactionBehavior::DEFERRED);
-    work();
-    tx.commit();
-  } catch (const SQLite::Exception& e) {
-    throw translate_sqlite_error(e, m_display_name);
+    in_transaction(*m_db, SQLite::TransactionBehavior::IMMEDIATE, m_display_name, work);
+  } catch (...) {
+    --m_depth;
+    throw;
   }
+  --m_depth;
+}
+
+void Journal::read(const std::function<void()>& work) {
+  if (m_depth > 0) return work();
+  ++m_depth;
+  try {
+    in_transaction(*m_db, SQLite::TransactionBehavior::DEFERRED, m_display_name, work);
+  } catch (...) {
+    --m_depth;
+    throw;
+  }
+  --m_depth;
 }
 
 SQLite::Database& Journal::database() { return *m_db; }

@@ -30,7 +30,8 @@ class Journal {
   Journal& operator=(Journal&&) noexcept;
   ~Journal();
 
-  // Runs `work` in one IMMEDIATE transaction: all of it is committed or none of it.
+  // Runs `work` in one IMMEDIATE transaction: all of it is committed or none of it. Inside
+  // another write, `work` joins the enclosing transaction.
   void write(const std::function<void()>& work);
 
   // Runs `work` in one read transaction, so it sees a single consistent state.
@@ -52,6 +53,7 @@ class Journal {
   std::unique_ptr<SQLite::Database> m_db;
   std::string m_display_name;
   bool m_needs_upgrade = false;
+  int m_depth = 0;  // how many write/read calls are running, to nest them in one transaction
 };
 
 }  // namespace kith

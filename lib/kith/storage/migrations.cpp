@@ -92,7 +92,50 @@ CREATE INDEX follow_up_open_by_due ON follow_up(due_on) WHERE status = 'open';
 CREATE INDEX follow_up_by_contact ON follow_up(contact_id, due_on);
 )sql";
 
-constexpr std::array<std::string_view, 2> k_migrations = {k_v1, k_v2};
+// Version 3: networking events, the people met at each, and links from conversations and
+// follow-ups to the event they belong to.
+constexpr std::string_view k_v3 = R"sql(
+CREATE TABLE event (
+  id INTEGER PRIMARY KEY,
+  uid TEXT NOT NULL UNIQUE,
+  ics_uid TEXT UNIQUE,
+  name TEXT NOT NULL CHECK (trim(name) <> ''),
+  name_key TEXT NOT NULL,
+  starts_on TEXT NOT NULL,
+  starts_at TEXT,
+  ends_on TEXT,
+  ends_at TEXT,
+  time_zone TEXT,
+  location TEXT,
+  url TEXT,
+  description TEXT,
+  status TEXT NOT NULL DEFAULT 'planned' CHECK (status IN ('planned', 'attended', 'skipped')),
+  created_at TEXT NOT NULL,
+  updated_at TEXT NOT NULL
+) STRICT;
+CREATE INDEX event_by_start ON event(starts_on);
+CREATE INDEX event_by_name_key ON event(name_key);
+
+CREATE TABLE event_tag (
+  event_id INTEGER NOT NULL REFERENCES event(id) ON DELETE CASCADE,
+  tag TEXT NOT NULL,
+  PRIMARY KEY (event_id, tag)
+) STRICT, WITHOUT ROWID;
+
+CREATE TABLE event_contact (
+  event_id INTEGER NOT NULL REFERENCES event(id) ON DELETE CASCADE,
+  contact_id INTEGER NOT NULL REFERENCES contact(id) ON DELETE CASCADE,
+  PRIMARY KEY (event_id, contact_id)
+) STRICT, WITHOUT ROWID;
+CREATE INDEX event_contact_by_contact ON event_contact(contact_id, event_id);
+
+ALTER TABLE conversation ADD COLUMN event_id INTEGER REFERENCES event(id) ON DELETE SET NULL;
+CREATE INDEX conversation_by_event ON conversation(event_id) WHERE event_id IS NOT NULL;
+ALTER TABLE follow_up ADD COLUMN event_id INTEGER REFERENCES event(id) ON DELETE SET NULL;
+CREATE INDEX follow_up_by_event ON follow_up(event_id) WHERE event_id IS NOT NULL;
+)sql";
+
+constexpr std::array<std::string_view, 3> k_migrations = {k_v1, k_v2, k_v3};
 
 }  // namespace
 

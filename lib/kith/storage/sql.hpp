@@ -33,6 +33,20 @@ inline void bind_date(SQLite::Statement& stmt, int index,
   }
 }
 
+inline void bind_id(SQLite::Statement& stmt, int index, const std::optional<std::int64_t>& id) {
+  if (id) {
+    stmt.bind(index, *id);
+  } else {
+    stmt.bind(index);
+  }
+}
+
+inline std::optional<std::int64_t> optional_id(SQLite::Statement& stmt, int index) {
+  auto column = stmt.getColumn(index);
+  if (column.isNull()) return std::nullopt;
+  return column.getInt64();
+}
+
 // The column's text, or "" for NULL.
 inline std::string text(SQLite::Statement& stmt, int index) {
   auto column = stmt.getColumn(index);

@@ -1,0 +1,66 @@
+// Reads and writes events, their tags, and the people met at each.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "kith/domain/event.hpp"
+#include "kith/storage/contact_store.hpp"
+#include "kith/storage/journal.hpp"
+
+namespace SQLite {
+class Statement;
+}
+
+namespace kith {
+
+// An event's id and name, as shown when listing candidates for a reference.
+struct EventName {
+  std::int64_t id = 0;
+  std::string name;
+};
+
+// One line of `event list`: the event and how many people were met there.
+struct EventSummary {
+  Event event;
+  int people_met = 0;
+};
+
+class EventStore {
+ public:
+  explicit EventStore(Journal& journal) : m_journal(journal) {}
+
+  // Inserts the event with its tags (assigning uid when empty) and returns its id.
+  std::int64_t insert(const Event& event);
+  void update(const Event& event);
+  void remove(std::int64_t id);
+  std::optional<Event> get(std::int64_t id);
+  // By kith's uid or the UID of the calendar it came from.
+  std::optional<std::int64_t> find_by_uid(const std::string& uid);
+  std::optional<std::int64_t> find_by_ics_uid(const std::string& ics_uid);
+  std::vector<EventName> names_equal(const std::string& key, int limit);
+  std::vector<EventName> names_containing(const std::string& key, int limit);
+
+  // Events starting on or after `from` (upcoming first), before it (latest first), or all.
+  enum class When { upcoming, past, all };
+  std::vector<EventSummary> list(When when, date::year_month_day today);
+  // Planned events starting between `from` and `to`, inclusive, soonest first.
+  std::vector<Event> planned_between(date::year_month_day from, date::year_month_day to);
+
+  // Records that `contact_id` was met at the event; false when it was already recorded.
+  bool link_contact(std::int64_t event_id, std::int64_t contact_id);
+  std::vector<ContactName> people_met(std::int64_t event_id);
+  // The events where a contact was met, earliest first.
+  std::vector<Event> events_for_contact(std::int64_t contact_id);
+
+ private:
+  void write_tags(const Event& event);
+  void load_tags(Event& event);
+  std::vector<Event> read_all(SQLite::Statement& stmt);
+
+  Journal& m_journal;
+};
+
+}  // namespace kith

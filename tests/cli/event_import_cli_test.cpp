@@ -1,0 +1,150 @@
+// `kith event import`: a saved Meetup feed and a Google Calendar export, upserted by UID,
+// all or nothing, with local times that survive a daylight-saving change.
+#include <gtest/gtest.h>
+
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <sstream>
+
+#include "cli_fixture.hpp"
+
+namespace kith::testing {
+
+namespace {
+
+const std::string k_meetup_feed = std::string(KITH_TEST_DATA_DIR) + "/meetup-rust-nyc.ics";
+
+class EventImportTest : public CliTest {
+ protected:
+  std::string write(const std::string& name, const std::string& text) {
+    auto path = (m_dir / name).string();
+    std::ofstream(path, std::ios::binary) << text;
+    return path;
+  }
+};
+
+TEST_F(EventImportTest, ImportsAMeetupFeedKeepingLocalTimesAcrossDaylightSaving) {
+  m_today = "2026-10-20";
+  m_env["TZ"] = "Europe/Berlin";
+  Outcome run = kith({"event", "import", k_meetup_feed});
+  EXPECT_EQ(run.code, 0) << run.err;
+  EXPECT_EQ(run.err, "kith: imported: 2 added, 0 updated, 0 unchanged\n");
+  EXPECT_EQ(
+      ok({"event", "list"}),
+      "ID  WHEN                                   EVENT                          WHERE        "
+      "                                 STATUS   MET\n"
+      " 1  Thu 2026-10-29 19:00 America/New_York  Rust NYC: Async in practice    Datadog (620 "
+      "8th Ave, New York, NY)           planned    0\n"
+      " 2  Thu 2026-11-05 19:00 America/New_York  Rust NYC: Embedded Rust night  Spotify (4 "
+      "World Trade Center, New York, NY)  planned    0\n");
+  auto j = nlohmann::json::parse(ok({"event", "show", "async", "--json"}));
+  EXPECT_EQ(j["ics_uid"], "event_301@meetup.com");
+  EXPECT_EQ(j["ends_at"], "21:00");
+  EXPECT_EQ(j["url"], "https://www.meetup.com/rust-nyc/events/301/");
+  EXPECT_EQ(j["description"],
+            "Rust NYC\nThursday, October 29 at 7:00 PM\n\nTalks on async Rust and a café social "
+            "afterwards. Bring questions; we have pizza.\n\nhttps://www.meetup.com/rust-nyc/"
+            "events/301/");
+}
+
+TEST_F(EventImportTest, ReimportingChangesNothingAndAnEditedEventIsUpdated) {
+  ok({"event", "import", k_meetup_feed});
+  ok({"event", "attend", "async"});
+  std::string before = journal_bytes();
+  Outcome again = kith({"event", "import", k_meetup_feed});
+  EXPECT_EQ(again.err, "kith: imported: 0 added, 0 updated, 2 unchanged\n");
+  std::ifstream in(k_meetup_feed, std::ios::binary);
+  std::ostringstream text;
+  text << in.rdbuf();
+  std::string feed = text.str();
+  auto at = feed.find("Embedded Rust night");
+  feed.replace(at, 19, "Embedded Rust & RTIC");
+  Outcome edited = kith({"event", "import", write("edited.ics", feed)});
+  EXPECT_EQ(edited.err, "kith: imported: 0 added, 1 updated, 1 unchanged\n");
+  auto list = nlohmann::json::parse(ok({"event", "list", "--all", "--json"}));
+  ASSERT_EQ(list.size(), 2u);
+  EXPECT_EQ(list[0]["status"], "attended");  // the user's own status survives a re-import
+  EXPECT_EQ(list[1]["name"], "Rust NYC: Embedded Rust & RTIC");
+}
+
+TEST_F(EventImportTest, DryRunReportsAndWritesNothing) {
+  Outcome run = kith({"event", "import", k_meetup_feed, "--dry-run"});
+  EXPECT_EQ(run.code, 0) << run.err;
+  EXPECT_EQ(run.out,
+            "added  Thu 2026-10-29 19:00 America/New_York  Rust NYC: Async in practice\n"
+            "added  Thu 2026-11-05 19:00 America/New_York  Rust NYC: Embedded Rust night\n");
+  EXPECT_EQ(run.err,
+            "kith: would import: 2 added, 0 updated, 0 unchanged (dry run: nothing was written)\n");
+  EXPECT_FALSE(std::filesystem::exists(m_db));
+}
+
+TEST_F(EventImportTest, GoogleExportWithUtcAndAllDayEventsFromStandardInput) {
+  m_env["TZ"] = "Europe/Berlin";
+  std::string feed =
+      "BEGIN:VCALENDAR\nVERSION:2.0\nPRODID:-//Google Inc//Google Calendar 70.9054//EN\n"
+      "BEGIN:VEVENT\nDTSTART:20261203T173000Z\nDTEND:20261203T200000Z\nDTSTAMP:20261101T000000Z\n"
+      "UID:abc123@google.com\nSUMMARY:Career fair\nLOCATION:Messe Berlin\nEND:VEVENT\n"
+      "BEGIN:VEVENT\nDTSTART;VALUE=DATE:20261210\nDTEND;VALUE=DATE:20261212\n"
+      "DTSTAMP:20261101T000000Z\nUID:def456@google.com\nSUMMARY:RustConf\nEND:VEVENT\n"
+      "END:VCALENDAR\n";
+  Outcome run = kith({"event", "import", "-"}, feed);
+  EXPECT_EQ(run.code, 0) << run.err;
+  auto list = nlohmann::json::parse(ok({"event", "list", "--json"}));
+  ASSERT_EQ(list.size(), 2u);
+  EXPECT_EQ(list[0]["starts_at"], "18:30");  // 17:30 UTC on Berlin's wall clock
+  EXPECT_EQ(list[0]["ends_at"], "21:00");
+  EXPECT_EQ(list[0]["time_zone"], "Europe/Berlin");
+  EXPECT_EQ(list[1]["starts_at"], nullptr);
+  EXPECT_EQ(list[1]["starts_on"], "2026-12-10");
+  EXPECT_EQ(list[1]["ends_on"], "2026-12-11");
+}
+
+TEST_F(EventImportTest, MalformedCalendarsChangeNothing) {
+  ok({"event", "import", k_meetup_feed});
+  std::string before = journal_bytes();
+  struct Case {
+    std::string text;
+    std::string error;
+  };
+  const Case cases[] = {
+      {"", "1: empty file, not an iCalendar"},
+      {"BEGIN:VCALENDAR\nVERSION:2.0\nBEGIN:VEVENT\nUID:x\nDTSTART:20261201T100000Z\n",
+       "5: VEVENT starting at line 3 is not terminated"},
+      {"BEGIN:VCALENDAR\nBEGIN:VEVENT\nUID:x\nDTSTART:20260230\nEND:VEVENT\nEND:VCALENDAR\n",
+       "4: bad DTSTART '20260230' (no such date)"},
+      {std::string("BEGIN:VCALENDAR\n\x00\x01\x02\xff junk", 26), "2: not a text calendar"},
+      {"BEGIN:VCALENDAR\nBEGIN:VEVENT\nUID:y\nDTSTART;TZID=Mars/Olympus:20261201T100000\n"
+       "END:VEVENT\nEND:VCALENDAR\n",
+       "2: unknown time zone 'Mars/Olympus' (not in the time-zone database)"},
+  };
+  for (const auto& c : cases) {
+    std::string path = write("bad.ics", c.text);
+    Outcome run = kith({"event", "import", path});
+    EXPECT_EQ(run.code, 65) << c.text;
+    EXPECT_EQ(run.err.rfind("kith: error: " + path + ":" + c.error, 0), 0u) << run.err;
+    EXPECT_EQ(std::count(run.err.begin(), run.err.end(), '\n'), 1) << run.err;
+    EXPECT_EQ(journal_bytes(), before);
+  }
+  Outcome missing = kith({"event", "import", (m_dir / "nope.ics").string()});
+  EXPECT_EQ(missing.code, 66);
+}
+
+TEST_F(EventImportTest, ThreePeopleMetAtAnImportedMeetupAreDueTheNextMorning) {
+  m_today = "2026-10-29";
+  ok({"event", "import", k_meetup_feed});
+  ok({"add", "Ada Lovelace"});
+  ok({"add", "Grace Hopper"});
+  ok({"add", "Ken Thompson", "--note", "maintains tokio"});
+  ok({"event", "met", "async", "ada", "grace", "ken"});
+  m_today = "2026-10-30";
+  std::string due = ok({"due"});
+  EXPECT_NE(due.find("Today (3)"), std::string::npos) << due;
+  EXPECT_EQ(ok({"event", "debrief", "async"}),
+            "To do after Rust NYC: Async in practice\n"
+            "  Ada Lovelace (#1): add notes (kith contact edit 1 --note ...)\n"
+            "  Grace Hopper (#2): add notes (kith contact edit 2 --note ...)\n");
+}
+
+}  // namespace
+
+}  // namespace kith::testing
