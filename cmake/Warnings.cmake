@@ -8,6 +8,11 @@ target_compile_options(kith_warnings INTERFACE
 if(KITH_WERROR)
   target_compile_options(kith_warnings INTERFACE -Werror)
 endif()
+if(KITH_FUZZ)
+  # Coverage for the library too, so the fuzzers reach deep into the parsers.
+  target_compile_options(kith_warnings INTERFACE -fsanitize=fuzzer-no-link,address,undefined)
+  target_link_options(kith_warnings INTERFACE -fsanitize=address,undefined)
+endif()
 if(KITH_SANITIZE)
   target_compile_options(kith_warnings INTERFACE
     -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all)
