@@ -109,6 +109,27 @@ TEST_F(NetworkingWeekTest, InterviewCreatesAThankYouForTheNextDay) {
       << run.err;
 }
 
+TEST_F(NetworkingWeekTest, FirstInPersonMeetingAfterEmailsStillStartsThePlaybook) {
+  ok({"add", "Ada Lovelace"});
+  Outcome email = kith({"log", "ada", "-m", "intro by email", "--channel", "email", "--on", "mon"});
+  EXPECT_EQ(email.err, "kith: logged conversation 1 with Ada Lovelace on 2026-11-23\n");
+  Outcome coffee = kith({"log", "ada", "-m", "first coffee", "--channel", "coffee"});
+  EXPECT_NE(coffee.err.find("created follow-up 1 for Ada Lovelace, due Mon 2026-11-30"),
+            std::string::npos)
+      << coffee.err;
+  Outcome second = kith({"log", "ada", "-m", "second coffee", "--channel", "coffee"});
+  EXPECT_EQ(second.err, "kith: logged conversation 3 with Ada Lovelace on 2026-11-26\n");
+}
+
+TEST_F(NetworkingWeekTest, ConversationsCannotBeInTheFuture) {
+  ok({"add", "Ada Lovelace"});
+  Outcome run = kith({"log", "ada", "-m", "coffee", "--on", "2026-11-27"});
+  EXPECT_EQ(run.code, 64);
+  EXPECT_EQ(run.err,
+            "kith: error: a conversation cannot happen in the future (2026-11-27); use kith "
+            "follow-up add to plan one\n");
+}
+
 TEST_F(NetworkingWeekTest, FollowUpOverridesAndNoFollowUpSkipsThePlaybook) {
   ok({"add", "Ada Lovelace"});
   ok({"add", "Barbara Liskov"});

@@ -21,7 +21,7 @@ struct PlaybookStep {
 };
 
 // The follow-up the playbook creates after a conversation on `on` through `channel`, where
-// `first` says whether it is the first conversation with that person; nullopt for none.
+// `first` says whether it is the first in-person one with that person; nullopt for none.
 std::optional<PlaybookStep> playbook_step(Channel channel, date::year_month_day on, bool first,
                                           const Settings& settings);
 

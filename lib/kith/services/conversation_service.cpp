@@ -72,7 +72,7 @@ LogResult ConversationService::log(const LogRequest& request) {
                          "follow up on the " + std::string(to_string(result.conversation.channel)) +
                              " of " + format_date(result.conversation.on)};
       } else if (request.follow_up.mode == FollowUpChoice::Mode::playbook) {
-        bool first = !conversations.has_other(contact.id, result.conversation.id);
+        bool first = !conversations.has_other_in_person(contact.id, result.conversation.id);
         step =
             playbook_step(result.conversation.channel, result.conversation.on, first, m_settings);
       }

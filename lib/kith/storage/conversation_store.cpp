@@ -134,10 +134,11 @@ std::optional<Conversation> ConversationStore::last_for_contact(std::int64_t con
   return v;
 }
 
-bool ConversationStore::has_other(std::int64_t contact_id, std::int64_t except) {
+bool ConversationStore::has_other_in_person(std::int64_t contact_id, std::int64_t except) {
   SQLite::Statement stmt(m_journal.database(),
-                         "SELECT 1 FROM conversation_contact WHERE contact_id = ? AND "
-                         "conversation_id <> ? LIMIT 1");
+                         "SELECT 1 FROM conversation_contact cc JOIN conversation v ON v.id = "
+                         "cc.conversation_id WHERE cc.contact_id = ? AND cc.conversation_id <> ? "
+                         "AND v.channel IN ('coffee', 'meeting', 'event') LIMIT 1");
   stmt.bind(1, contact_id);
   stmt.bind(2, except);
   return stmt.executeStep();

@@ -24,8 +24,9 @@ class ConversationStore {
   std::vector<Conversation> for_contact(std::int64_t contact_id);
   // A contact's most recent conversation.
   std::optional<Conversation> last_for_contact(std::int64_t contact_id);
-  // True when the contact has a conversation other than `except`.
-  bool has_other(std::int64_t contact_id, std::int64_t except);
+  // True when the contact has an in-person conversation (coffee, meeting, event) other than
+  // `except`.
+  bool has_other_in_person(std::int64_t contact_id, std::int64_t except);
 
  private:
   void write_links(const Conversation& conversation);
