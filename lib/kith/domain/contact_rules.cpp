@@ -41,7 +41,7 @@ std::string normalise_name(std::string_view name) {
 std::string normalise_email(std::string_view email) {
   std::string_view text = trim(email);
   if (starts_with_nocase(text, "mailto:")) text = trim(text.substr(7));
-  auto at = text.rfind('@');
+  auto at = text.find('@');
   bool ok = at != std::string_view::npos && at > 0 && !has_space(text);
   std::string_view domain = ok ? text.substr(at + 1) : std::string_view{};
   auto dot = domain.find('.');

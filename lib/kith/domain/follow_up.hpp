@@ -26,6 +26,8 @@ struct FollowUp {
   std::string note;
   FollowUpOrigin origin = FollowUpOrigin::manual;
   std::optional<Interval> every;  // recurring: the next one is created when this one is done
+  // The first due date of a recurring series, so month-end dates do not drift after February.
+  std::optional<date::year_month_day> repeats_from;
   FollowUpStatus status = FollowUpStatus::open;
   std::optional<date::year_month_day> closed_on;  // the local day it was done or cancelled
   std::optional<std::int64_t> event_id;           // the event where the person was met

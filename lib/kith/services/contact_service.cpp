@@ -229,8 +229,11 @@ Contact ContactService::merge(std::string_view keep_ref, std::string_view other_
     if (!other.note.empty() && other.note != keep.note) {
       keep.note = keep.note.empty() ? other.note : keep.note + "\n" + other.note;
     }
-    if (!keep.introduced_by && other.introduced_by != keep.id)
+    // OTHER disappears, so it cannot stay KEEP's introducer; KEEP cannot introduce itself.
+    if (keep.introduced_by == other.id) keep.introduced_by.reset();
+    if (!keep.introduced_by && other.introduced_by != keep.id) {
       keep.introduced_by = other.introduced_by;
+    }
     if (!keep.cadence) keep.cadence = other.cadence;
     keep.added_on = std::min(keep.added_on, other.added_on);
     for (const auto& e : other.emails) add_unique(keep.emails, e);

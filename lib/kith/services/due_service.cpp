@@ -4,6 +4,7 @@
 #include <map>
 
 #include "kith/domain/cadence.hpp"
+#include "kith/domain/fold.hpp"
 #include "kith/storage/contact_store.hpp"
 #include "kith/storage/conversation_store.hpp"
 #include "kith/storage/event_store.hpp"
@@ -72,7 +73,7 @@ DueReport DueService::compute(date::year_month_day today, std::optional<Interval
     if (a.due_on != b.due_on) return a.due_on < b.due_on;
     if (a.kind != b.kind) return a.kind < b.kind;  // follow-ups, then cadences, then events
     if (a.event && b.event) return a.event->starts_at < b.event->starts_at;
-    return a.contact.name < b.contact.name;
+    return fold(a.contact.name) < fold(b.contact.name);
   });
   for (auto& item : items) {
     if (item.due_on < today) {

@@ -27,6 +27,7 @@ FollowUpView FollowUpService::add(std::string_view ref, date::year_month_day due
     f.due_on = due_on;
     f.note = normalise_text(note);
     f.every = every;
+    if (every) f.repeats_from = due_on;
     f.created_at = f.updated_at = m_moment.now_utc;
     FollowUpStore store(m_journal);
     f.id = store.insert(f);
@@ -60,8 +61,11 @@ DoneResult FollowUpService::done(std::int64_t id) {
     f.updated_at = m_moment.now_utc;
     store.update(f);
     if (!f.every) return;
-    // The next occurrence keeps the rhythm of the due dates and lands after today.
+    // The next occurrence keeps the series' rhythm (counted from its first date, so Jan 31
+    // monthly is Feb 28, then Mar 31) and lands after both this one and today.
+    date::year_month_day anchor = f.repeats_from.value_or(f.due_on);
     FollowUp next = f;
+    next.repeats_from = anchor;
     next.id = 0;
     next.uid.clear();
     next.status = FollowUpStatus::open;
@@ -69,8 +73,8 @@ DoneResult FollowUpService::done(std::int64_t id) {
     next.created_at = m_moment.now_utc;
     int times = 1;
     do {
-      next.due_on = add_interval(f.due_on, *f.every, times++);
-    } while (next.due_on <= m_moment.today);
+      next.due_on = add_interval(anchor, *f.every, times++);
+    } while (next.due_on <= f.due_on || next.due_on <= m_moment.today);
     next.id = store.insert(next);
     out.next = view(m_journal, *store.get(next.id));
   });

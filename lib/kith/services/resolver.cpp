@@ -23,6 +23,10 @@ template <typename Name, typename Store>
 std::int64_t resolve_by_name(Store& store, std::string_view ref, const char* what,
                              const char* list_command) {
   std::string key = fold(trim(ref));
+  if (key.empty()) {
+    throw Error(ErrorKind::not_found, std::string("no ") + what + " matches '" + std::string(ref) +
+                                          "'; see " + list_command);
+  }
   auto choose = [&](const std::vector<Name>& names) -> std::optional<std::int64_t> {
     if (names.size() == 1) return names.front().id;
     if (names.empty()) return std::nullopt;

@@ -12,7 +12,7 @@ namespace {
 
 constexpr const char* k_columns =
     "f.id, f.uid, f.contact_id, f.due_on, f.note, f.origin, f.every, f.status, f.closed_on, "
-    "f.created_at, f.updated_at, f.event_id";
+    "f.created_at, f.updated_at, f.event_id, f.repeats_from";
 
 FollowUp read_follow_up(SQLite::Statement& stmt) {
   FollowUp f;
@@ -28,6 +28,7 @@ FollowUp read_follow_up(SQLite::Statement& stmt) {
   f.created_at = stmt.getColumn(9).getString();
   f.updated_at = stmt.getColumn(10).getString();
   f.event_id = sql::optional_id(stmt, 11);
+  f.repeats_from = sql::optional_date(stmt, 12);
   return f;
 }
 
@@ -41,6 +42,7 @@ void bind_fields(SQLite::Statement& stmt, const FollowUp& f) {
   sql::bind_date(stmt, 7, f.closed_on);
   stmt.bind(8, f.updated_at);
   sql::bind_id(stmt, 9, f.event_id);
+  sql::bind_date(stmt, 10, f.repeats_from);
 }
 
 }  // namespace
@@ -49,11 +51,11 @@ std::int64_t FollowUpStore::insert(const FollowUp& follow_up) {
   auto& db = m_journal.database();
   SQLite::Statement stmt(db,
                          "INSERT INTO follow_up (contact_id, due_on, note, origin, every, status, "
-                         "closed_on, updated_at, event_id, uid, created_at) "
-                         "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)");
+                         "closed_on, updated_at, event_id, repeats_from, uid, created_at) "
+                         "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)");
   bind_fields(stmt, follow_up);
-  stmt.bind(10, follow_up.uid.empty() ? new_uid() : follow_up.uid);
-  stmt.bind(11, follow_up.created_at);
+  stmt.bind(11, follow_up.uid.empty() ? new_uid() : follow_up.uid);
+  stmt.bind(12, follow_up.created_at);
   stmt.exec();
   return db.getLastInsertRowid();
 }
@@ -62,10 +64,10 @@ void FollowUpStore::update(const FollowUp& follow_up) {
   SQLite::Statement stmt(
       m_journal.database(),
       "UPDATE follow_up SET contact_id = ?1, due_on = ?2, note = ?3, origin = ?4, "
-      "every = ?5, status = ?6, closed_on = ?7, updated_at = ?8, event_id = ?9 "
-      "WHERE id = ?10");
+      "every = ?5, status = ?6, closed_on = ?7, updated_at = ?8, event_id = ?9, "
+      "repeats_from = ?10 WHERE id = ?11");
   bind_fields(stmt, follow_up);
-  stmt.bind(10, follow_up.id);
+  stmt.bind(11, follow_up.id);
   stmt.exec();
 }
 

@@ -106,6 +106,7 @@ Journal Journal::in_memory() {
   try {
     auto db = std::make_unique<SQLite::Database>(":memory:", SQLite::OPEN_READWRITE);
     Journal journal(std::move(db), ":memory:");
+    journal.m_in_memory = true;
     journal.prepare(Access::write);
     return journal;
   } catch (const SQLite::Exception& e) {
@@ -148,7 +149,7 @@ void Journal::prepare(Access access) {
     m_needs_upgrade = version < latest_version();
     return;
   }
-  if (m_display_name != ":memory:") m_db->exec("PRAGMA journal_mode = WAL");
+  if (!m_in_memory) m_db->exec("PRAGMA journal_mode = WAL");
   m_db->exec("PRAGMA synchronous = NORMAL");
   for (int step = version; step < latest_version(); ++step) {
     SQLite::Transaction tx(*m_db, SQLite::TransactionBehavior::IMMEDIATE);

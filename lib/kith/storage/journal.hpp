@@ -53,6 +53,7 @@ class Journal {
   std::unique_ptr<SQLite::Database> m_db;
   std::string m_display_name;
   bool m_needs_upgrade = false;
+  bool m_in_memory = false;
   int m_depth = 0;  // how many write/read calls are running, to nest them in one transaction
 };
 

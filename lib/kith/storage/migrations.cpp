@@ -83,6 +83,7 @@ CREATE TABLE follow_up (
   note TEXT,
   origin TEXT NOT NULL CHECK (origin IN ('manual', 'after-meeting', 'thank-you')),
   every TEXT,
+  repeats_from TEXT,
   status TEXT NOT NULL DEFAULT 'open' CHECK (status IN ('open', 'done', 'cancelled')),
   closed_on TEXT,
   created_at TEXT NOT NULL,
