@@ -6,7 +6,9 @@
 #include "commands/options.hpp"
 #include "kith/error.hpp"
 #include "kith/services/contact_service.hpp"
+#include "kith/services/event_service.hpp"
 #include "render/contact_view.hpp"
+#include "render/dates.hpp"
 #include "render/json.hpp"
 
 namespace kith::cli {
@@ -51,11 +53,19 @@ void run_add(Context& ctx, AddOptions& o) {
   if (!o.every.empty()) o.draft.cadence = parse_interval(o.every);
   o.links.follow_up = !o.no_follow_up;
   ContactService service(ctx.journal(Journal::Access::write), ctx.moment(), ctx.settings());
-  Contact added = service.add(o.draft, o.links);
+  MetResult met;
+  Contact added = service.add(o.draft, o.links, &met);
   if (ctx.json()) {
     render::print_json(ctx.out(), render::to_json(added));
   }
   ctx.info("added " + added.name + " (#" + std::to_string(added.id) + ")");
+  if (o.links.met_at.empty()) return;
+  if (met.marked_attended) ctx.info("marked " + met.event.name + " as attended");
+  ctx.info("met " + added.name + " at " + met.event.name);
+  for (const auto& f : met.follow_ups) {
+    ctx.info("created follow-up " + std::to_string(f.follow_up.id) + " for " + f.contact.name +
+             ", due " + render::day_with_weekday(f.follow_up.due_on));
+  }
 }
 
 void add_edit_options(CLI::App& cmd, EditOptions& o) {

@@ -65,6 +65,10 @@ void run_edit(Context& ctx, CLI::App& cmd, const EventOptions& o) {
   if (cmd.count("--about") > 0) ch.description = o.about;
   ch.add_tags = o.tags;
   ch.remove_tags = o.untags;
+  if (!ch.name && !ch.starts_on && !ch.starts_at && !ch.location && !ch.url && !ch.description &&
+      ch.add_tags.empty() && ch.remove_tags.empty()) {
+    throw Error(ErrorKind::usage, "nothing to change; see kith event edit --help");
+  }
   EventService service(ctx.journal(Journal::Access::write), ctx.moment(), ctx.settings());
   Event e = service.edit(o.ref, ch);
   if (ctx.json()) render::print_json(ctx.out(), render::to_json(e));

@@ -16,6 +16,7 @@ std::string event_line(const DueItem& item, date::year_month_day today) {
   const Event& e = *item.event;
   std::string line = e.name + ", " + relative(e.starts_on, today);
   if (e.starts_at) line += " " + format_time(*e.starts_at);
+  if (e.starts_at && !e.time_zone.empty()) line += " " + e.time_zone;
   if (!e.location.empty()) line += " at " + e.location;
   return line;
 }

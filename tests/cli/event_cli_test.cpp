@@ -84,6 +84,10 @@ TEST_F(EventCliTest, DebriefListsWhoNeedsNotesOrAFollowUp) {
             "(kith fu add 3 tomorrow)\n");
   ok({"log", "ada", "-m", "talked about Rust jobs", "--event", "rust", "--no-follow-up"});
   EXPECT_EQ(ok({"event", "debrief", "rust"}).find("Ada"), std::string::npos);
+  // Following the debrief's advice takes Ken off the list.
+  ok({"contact", "edit", "3", "--note", "writes Go now"});
+  ok({"fu", "add", "3", "tomorrow"});
+  EXPECT_EQ(ok({"event", "debrief", "rust"}), "");
 }
 
 TEST_F(EventCliTest, ShowListsPeopleMetWithTheirFollowUps) {
@@ -106,6 +110,11 @@ TEST_F(EventCliTest, MetAtOnAddAndTimelineSayWhereYouMet) {
   meetup_with_three_people();
   Outcome run = kith({"add", "Barbara Liskov", "--met-at", "rust berlin"});
   EXPECT_EQ(run.code, 0) << run.err;
+  EXPECT_EQ(run.err,
+            "kith: added Barbara Liskov (#4)\n"
+            "kith: marked Rust Berlin meetup as attended\n"
+            "kith: met Barbara Liskov at Rust Berlin meetup\n"
+            "kith: created follow-up 1 for Barbara Liskov, due Wed 2026-11-25\n");
   std::string show = ok({"show", "barbara"});
   EXPECT_NE(show.find("  met at         Rust Berlin meetup (2026-11-24)\n"), std::string::npos)
       << show;
@@ -135,6 +144,16 @@ TEST_F(EventCliTest, PlannedEventsShowInDueWithin) {
             "  event  Women in Tech drinks, tomorrow 18:00 at The Hub\n");
   ok({"event", "attend", "women", "--status", "skipped"});
   EXPECT_EQ(ok({"due", "--within", "2d"}), "");
+}
+
+TEST_F(EventCliTest, BlankNamesAndEmptyEditsAreRefused) {
+  Outcome blank = kith({"event", "add", "  ", "--on", "fri"});
+  EXPECT_EQ(blank.code, 65);
+  EXPECT_EQ(blank.err, "kith: error: an event needs a name that is not blank\n");
+  ok({"event", "add", "PyData", "--on", "dec 3"});
+  Outcome nothing = kith({"event", "edit", "pydata"});
+  EXPECT_EQ(nothing.code, 64);
+  EXPECT_EQ(nothing.err, "kith: error: nothing to change; see kith event edit --help\n");
 }
 
 TEST_F(EventCliTest, EditAndRemoveAnEvent) {

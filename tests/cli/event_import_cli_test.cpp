@@ -26,9 +26,13 @@ class EventImportTest : public CliTest {
 TEST_F(EventImportTest, ImportsAMeetupFeedKeepingLocalTimesAcrossDaylightSaving) {
   m_today = "2026-10-20";
   m_env["TZ"] = "Europe/Berlin";
-  Outcome run = kith({"event", "import", k_meetup_feed});
+  Outcome run = kith({"event", "import", k_meetup_feed, "--json"});
   EXPECT_EQ(run.code, 0) << run.err;
   EXPECT_EQ(run.err, "kith: imported: 2 added, 0 updated, 0 unchanged\n");
+  auto report = nlohmann::json::parse(run.out);
+  EXPECT_EQ(report["added"], 2);
+  EXPECT_EQ(report["events"][0]["action"], "added");
+  EXPECT_EQ(report["events"][0]["uid"].get<std::string>().size(), 36u);
   EXPECT_EQ(
       ok({"event", "list"}),
       "ID  WHEN                                   EVENT                          WHERE        "
@@ -65,6 +69,26 @@ TEST_F(EventImportTest, ReimportingChangesNothingAndAnEditedEventIsUpdated) {
   ASSERT_EQ(list.size(), 2u);
   EXPECT_EQ(list[0]["status"], "attended");  // the user's own status survives a re-import
   EXPECT_EQ(list[1]["name"], "Rust NYC: Embedded Rust & RTIC");
+}
+
+TEST_F(EventImportTest, CancelledEventsAreSkippedOrMarkedSkipped) {
+  ok({"event", "import", k_meetup_feed});
+  std::ifstream in(k_meetup_feed, std::ios::binary);
+  std::ostringstream text;
+  text << in.rdbuf();
+  std::string feed = text.str();
+  feed.replace(feed.find("STATUS:CONFIRMED"), 16, "STATUS:CANCELLED");
+  std::string extra =
+      "BEGIN:VEVENT\r\nDTSTAMP:20261020T120000Z\r\nDTSTART;TZID=America/"
+      "New_York:20261112T190000\r\n"
+      "STATUS:CANCELLED\r\nSUMMARY:Cancelled talk\r\nUID:event_303@meetup.com\r\nEND:VEVENT\r\n";
+  feed.insert(feed.find("END:VCALENDAR"), extra);
+  Outcome run = kith({"event", "import", write("cancelled.ics", feed)});
+  EXPECT_EQ(run.err, "kith: imported: 0 added, 1 updated, 1 unchanged\n");
+  auto list = nlohmann::json::parse(ok({"event", "list", "--all", "--json"}));
+  ASSERT_EQ(list.size(), 2u);
+  EXPECT_EQ(list[0]["status"], "skipped");
+  EXPECT_EQ(list[1]["status"], "planned");
 }
 
 TEST_F(EventImportTest, DryRunReportsAndWritesNothing) {

@@ -100,14 +100,22 @@ ImportReport EventService::import_calendar(std::istream& in, const std::string& 
     formats::read_icalendar(in, [&](formats::IcsEvent&& ics) {
       Event incoming = to_event(ics, user_zone, file_name);
       auto existing_id = store.find_by_ics_uid(incoming.ics_uid);
+      bool cancelled = ics.status == "CANCELLED";
       if (!existing_id) {
+        if (cancelled) return;  // a cancelled meetup you never had is not worth adding
         incoming.created_at = incoming.updated_at = m_moment.now_utc;
-        if (!dry_run) incoming.id = store.insert(incoming);
+        if (!dry_run) incoming = *store.get(store.insert(incoming));
         report.events.emplace_back(ImportReport::Action::added, std::move(incoming));
         return;
       }
       Event current = *store.get(*existing_id);
-      if (same_imported_fields(current, incoming)) {
+      // A cancelled event is one you will not attend, whatever you had planned.
+      if (cancelled && current.status == Attendance::planned) {
+        incoming.status = Attendance::skipped;
+      } else {
+        incoming.status = current.status;
+      }
+      if (same_imported_fields(current, incoming) && incoming.status == current.status) {
         report.events.emplace_back(ImportReport::Action::unchanged, std::move(current));
         return;
       }
@@ -120,6 +128,7 @@ ImportReport EventService::import_calendar(std::istream& in, const std::string& 
       current.starts_at = incoming.starts_at;
       current.ends_on = incoming.ends_on;
       current.ends_at = incoming.ends_at;
+      current.status = incoming.status;
       current.updated_at = m_moment.now_utc;
       if (!dry_run) store.update(current);
       report.events.emplace_back(ImportReport::Action::updated, std::move(current));

@@ -82,7 +82,7 @@ std::optional<std::int64_t> ContactService::resolve_via(ContactStore& store, con
   return id;
 }
 
-Contact ContactService::add(Contact draft, const ContactLinks& links) {
+Contact ContactService::add(Contact draft, const ContactLinks& links, MetResult* met) {
   normalise(draft);
   draft.id = 0;
   draft.added_on = m_moment.today;
@@ -96,8 +96,9 @@ Contact ContactService::add(Contact draft, const ContactLinks& links) {
     if (!links.met_at.empty()) {
       EventStore events(m_journal);
       std::int64_t event_id = resolve_event(events, links.met_at);
-      EventService(m_journal, m_moment, m_settings)
-          .met_ids(event_id, {{draft.id, draft.name}}, links.follow_up);
+      auto result = EventService(m_journal, m_moment, m_settings)
+                        .met_ids(event_id, {{draft.id, draft.name}}, links.follow_up);
+      if (met) *met = std::move(result);
     }
   });
   return draft;

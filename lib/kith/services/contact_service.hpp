@@ -46,7 +46,8 @@ class ContactService {
 
   // Adds a contact from a draft whose text may be untidy, linked to an introducer and the
   // event where you met (with its follow-up), all in one transaction.
-  Contact add(Contact draft, const ContactLinks& links = {});
+  // `met`, when given, receives what recording the meeting did.
+  Contact add(Contact draft, const ContactLinks& links = {}, struct MetResult* met = nullptr);
   std::int64_t resolve(std::string_view ref);
   ContactDetails details(std::string_view ref);
   std::vector<ContactSummary> list(const ContactFilter& filter);

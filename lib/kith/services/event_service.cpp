@@ -15,6 +15,9 @@ namespace kith {
 namespace {
 
 void normalise(Event& e) {
+  e.name = normalise_text(e.name);
+  if (e.name.empty())
+    throw Error(ErrorKind::invalid_data, "an event needs a name that is not blank");
   e.name = normalise_name(e.name);
   for (std::string* field : {&e.location, &e.description}) *field = normalise_text(*field);
   e.url = normalise_text(e.url);
@@ -98,8 +101,13 @@ PersonMet EventService::person_met(const Event& event, const ContactName& contac
   FollowUpFilter filter;
   filter.contact_id = contact.id;
   filter.include_closed = true;
+  // A follow-up from this event, or else any planned for on or after the event's day.
   for (auto& f : FollowUpStore(m_journal).list(filter)) {
-    if (f.event_id == event.id) p.follow_up = f;
+    if (f.event_id == event.id) {
+      p.follow_up = f;
+    } else if (!p.follow_up && f.due_on >= event.starts_on) {
+      p.follow_up = f;
+    }
   }
   if (!ContactStore(m_journal).get(contact.id)->note.empty()) p.has_notes = true;
   for (const auto& v : ConversationStore(m_journal).for_contact(contact.id)) {
