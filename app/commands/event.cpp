@@ -289,16 +289,14 @@ void add_event_commands(CLI::App& app, Context& ctx) {
 
   auto file = std::make_shared<std::string>();
   auto dry_run = std::make_shared<bool>(false);
-  auto* import =
+  auto* import_cmd =
       event->add_subcommand("import", "Import events from an iCalendar (.ics) file or -");
-  import->fallthrough();
-  import->add_option("FILE", *file, "The .ics file, or - for standard input")->required();
-  import->add_flag("-n,--dry-run", *dry_run, "Report what would change; write nothing");
-  import->callback([&ctx, file, dry_run] {
-    ctx.action = [&ctx, file, dry_run] { run_import(ctx, *file, *dry_run);
-};
-}  // namespace kith::cli
-);
+  import_cmd->fallthrough();
+  import_cmd->add_option("FILE", *file, "The .ics file, or - for standard input")->required();
+  import_cmd->add_flag("-n,--dry-run", *dry_run, "Report what would change; write nothing");
+  import_cmd->callback([&ctx, file, dry_run] {
+    ctx.action = [&ctx, file, dry_run] { run_import(ctx, *file, *dry_run); };
+  });
 }
 
 }  // namespace kith::cli
