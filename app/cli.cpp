@@ -128,7 +128,8 @@ int run(const std::vector<std::string>& args, Io io, Environment env) {
   }
   io.out.flush();
   if (!io.out) {
-    io.err << "kith: error: cannot write the output (disk full or closed pipe?)\n";
+    io.err << "kith: error: cannot write the output (disk full or closed pipe?)"
+           << (status == 0 && ctx.wrote() ? "; the change itself was saved" : "") << '\n';
     return 74;
   }
   return status;

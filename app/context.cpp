@@ -69,7 +69,7 @@ std::filesystem::path Context::journal_path() const {
   return base / "kith" / "journal.db";
 }
 
-Journal& Context::journal(Journal::Access access) {
+Journal& Context::journal(Journal::Access access, bool missing_ok) {
   if (m_journal && (m_access == Journal::Access::write || access == Journal::Access::read)) {
     return *m_journal;
   }
@@ -77,6 +77,15 @@ Journal& Context::journal(Journal::Access access) {
   // Only the default location is kith's to create; a named journal's directory must exist.
   bool named = !m_options.db.empty() || !env("KITH_DB").value_or("").empty();
   if (access == Journal::Access::write && !named) create_data_dir(path.parent_path());
+  // The default journal may not exist yet (it reads as empty); a named one must, or a typo
+  // in --db or KITH_DB would silently show an empty journal, even to cron.
+  std::error_code ec;
+  if (access == Journal::Access::read && named && !missing_ok &&
+      !std::filesystem::exists(path, ec)) {
+    throw Error(ErrorKind::not_found, "no journal at " + path.string() +
+                                          "; check --db or KITH_DB (a command that writes, such "
+                                          "as kith add, creates it)");
+  }
   m_journal = Journal::open(path, access);
   m_access = access;
   return *m_journal;

@@ -50,9 +50,13 @@ class Context {
   // The journal file: --db, else KITH_DB, else $XDG_DATA_HOME/kith/journal.db.
   std::filesystem::path journal_path() const;
   // Opens the journal on first use; a write access reopens a journal opened for reading.
-  Journal& journal(Journal::Access access);
+  // Reading a journal named by --db or KITH_DB that does not exist is an error unless
+  // `missing_ok` (a dry run previews against an empty journal).
+  Journal& journal(Journal::Access access, bool missing_ok = false);
   // Uses `journal` instead of the configured one (the demo's throwaway file).
   void use_journal(Journal journal);
+  // True when the journal was opened for writing during this run.
+  bool wrote() const { return m_access == Journal::Access::write; }
   Moment moment();
   // The user's IANA time zone: TZ when it names one, else the system's.
   std::string time_zone() const;

@@ -127,6 +127,11 @@ void add_contact_commands(CLI::App& app, Context& ctx) {
     if (parent == &app) cmd->group("");  // `kith add` is the short form of `kith contact add`
     cmd->fallthrough();
     add_add_options(*cmd, *add);
+    cmd->footer(
+        "Examples:\n"
+        "  kith add \"Ada Lovelace\" --email ada@example.com --company Analytical --tag a\n"
+        "  kith add \"Grace Hopper\" --met-at \"rust berlin\" --how \"asked about my talk\"\n"
+        "Tags a, b, c, d keep in touch every 30, 90, 180, 365 days; --every sets your own.");
     cmd->callback([&ctx, add] { ctx.action = [&ctx, add] { run_add(ctx, *add); }; });
   }
 

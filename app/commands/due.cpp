@@ -16,6 +16,11 @@ void add_due_command(CLI::App& app, Context& ctx) {
   due->fallthrough();
   due->add_option("-w,--within", *within, "Also show what comes due in this window (e.g. 7d, 2w)")
       ->type_name("INTERVAL");
+  due->footer(
+      "Examples:\n"
+      "  kith due                 # overdue and today; prints nothing when nothing is due\n"
+      "  kith due --within 7d     # and what comes due in the next week\n"
+      "  0 8 * * 1-5 kith due     # a crontab line: mail arrives only when there is work");
   due->callback([&ctx, within] {
     ctx.action = [&ctx, within] {
       std::optional<Interval> window;

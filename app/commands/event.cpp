@@ -112,7 +112,7 @@ void run_import(Context& ctx, const std::string& file, bool dry_run) {
     in = &stream;
   }
   auto access = dry_run ? Journal::Access::read : Journal::Access::write;
-  EventService service(ctx.journal(access), ctx.moment(), ctx.settings());
+  EventService service(ctx.journal(access, true), ctx.moment(), ctx.settings());
   ImportReport report = service.import_calendar(*in, shown, ctx.time_zone(), dry_run);
   using Action = ImportReport::Action;
   auto name = [](Action a) {
@@ -259,6 +259,9 @@ void add_event_commands(CLI::App& app, Context& ctx) {
   met->add_option("REF", *met_people, "The people: ids, emails, URLs or parts of names")
       ->required();
   met->add_flag("--no-follow-up", *no_follow_up, "Create no follow-ups");
+  met->footer(
+      "Example:\n"
+      "  kith event met \"rust berlin\" ada grace ken   # follow-ups due the next working day");
   met->callback([&ctx, met_ref, met_people, no_follow_up] {
     ctx.action = [&ctx, met_ref, met_people, no_follow_up] {
       run_met(ctx, *met_ref, *met_people, *no_follow_up);
@@ -294,6 +297,11 @@ void add_event_commands(CLI::App& app, Context& ctx) {
   import_cmd->fallthrough();
   import_cmd->add_option("FILE", *file, "The .ics file, or - for standard input")->required();
   import_cmd->add_flag("-n,--dry-run", *dry_run, "Report what would change; write nothing");
+  import_cmd->footer(
+      "Examples:\n"
+      "  kith event import ~/Downloads/rust-berlin.ics --dry-run\n"
+      "  curl -s https://www.meetup.com/rust-berlin/events/ical/ | kith event import -\n"
+      "Events are matched by UID: importing the same feed again changes nothing.");
   import_cmd->callback([&ctx, file, dry_run] {
     ctx.action = [&ctx, file, dry_run] { run_import(ctx, *file, *dry_run); };
   });

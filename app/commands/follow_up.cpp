@@ -14,7 +14,7 @@ namespace kith::cli {
 namespace {
 
 struct AddOptions {
-  std::string ref, when, note, every;
+  std::string ref, when, note, every, event;
 };
 
 std::string describe(const FollowUpView& v) {
@@ -49,13 +49,15 @@ void add_follow_up_commands(CLI::App& app, Context& ctx) {
   add->add_option("NOTE", a->note, "What to do");
   add->add_option("--every", a->every, "Repeat: when done, the next is due this much later")
       ->type_name("INTERVAL");
+  add->add_option("--event", a->event, "The event this follows up on (for event debrief)")
+      ->type_name("EVENT");
   add->callback([&ctx, a] {
     ctx.action = [&ctx, a] {
       auto due = parse_day(ctx, a->when, DatePreference::future);
       std::optional<Interval> every;
       if (!a->every.empty()) every = parse_interval(a->every);
       FollowUpService service(ctx.journal(Journal::Access::write), ctx.moment());
-      auto v = service.add(a->ref, due, a->note, every);
+      auto v = service.add(a->ref, due, a->note, every, a->event);
       if (ctx.json()) render::print_json(ctx.out(), render::to_json(v));
       ctx.info("added " + describe(v) + ", due " + render::day_with_weekday(v.follow_up.due_on));
     };

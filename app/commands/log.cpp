@@ -114,6 +114,13 @@ void add_log_commands(CLI::App& app, Context& ctx) {
                              "of the playbook's")
                  ->type_name("WHEN");
   log->add_flag("--no-follow-up", o->no_follow_up, "Create no follow-up")->excludes(fu);
+  log->footer(
+      "Examples:\n"
+      "  kith log ada -m \"coffee, talked about Rust jobs\" --channel coffee\n"
+      "  kith log ada grace -m \"panel after the meetup\" --channel event --on yesterday\n"
+      "  kith log linus -m \"how his team runs on-call\" --channel info-interview\n"
+      "The first in-person meeting (coffee, meeting, event) creates a follow-up two days\n"
+      "later; an (info-)interview creates a thank-you for the next day.");
   log->callback([&ctx, o] { ctx.action = [&ctx, o] { run_log(ctx, *o); }; });
 
   auto* conversation =

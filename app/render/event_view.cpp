@@ -89,7 +89,8 @@ void print_debrief(std::ostream& out, const Event& event, const std::vector<Pers
       missing = "add notes (kith contact edit " + std::to_string(p.contact.id) + " --note ...)";
     if (!p.follow_up) {
       missing += std::string(missing.empty() ? "" : "; ") + "plan a follow-up (kith fu add " +
-                 std::to_string(p.contact.id) + " tomorrow)";
+                 std::to_string(p.contact.id) + " tomorrow --event " + std::to_string(event.id) +
+                 ")";
     }
     out << "  " << label(p.contact) << ": " << missing << '\n';
   }

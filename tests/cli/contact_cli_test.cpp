@@ -144,7 +144,7 @@ TEST_F(ContactCliTest, EditRemovingAMissingTagFailsAndChangesNothing) {
   add_people();
   std::string before = journal_bytes();
   Outcome run = kith({"contact", "edit", "jose", "--title", "Lead", "--untag", "zzz"});
-  EXPECT_EQ(run.code, 66);
+  EXPECT_EQ(run.code, 65);
   EXPECT_EQ(run.err, "kith: error: José Martínez has no tag 'zzz' to remove\n");
   EXPECT_EQ(journal_bytes(), before);
 }

@@ -27,10 +27,20 @@ TEST_F(NetworkingWeekTest, NothingDueIsSilent) {
   EXPECT_EQ(run.err, "");
 }
 
-TEST_F(NetworkingWeekTest, DueOnAMissingJournalIsSilentAndCreatesNothing) {
-  Outcome run = kith({"due"});
+TEST_F(NetworkingWeekTest, DueBeforeTheFirstEntryIsSilentAndCreatesNothing) {
+  Outcome run = kith_raw({"due"});  // the default journal under $HOME does not exist yet
   EXPECT_EQ(run.code, 0);
   EXPECT_EQ(run.out, "");
+  EXPECT_EQ(run.err, "");
+  EXPECT_FALSE(std::filesystem::exists(m_dir / ".local"));
+}
+
+TEST_F(NetworkingWeekTest, AMistypedJournalPathIsAnErrorNotAnEmptyJournal) {
+  Outcome run = kith({"due"});
+  EXPECT_EQ(run.code, 66);
+  EXPECT_EQ(run.err, "kith: error: no journal at " + m_db.string() +
+                         "; check --db or KITH_DB (a command that writes, such as kith add, "
+                         "creates it)\n");
   EXPECT_FALSE(std::filesystem::exists(m_db));
 }
 

@@ -25,6 +25,9 @@ struct WallTime {
 // zone; a UTC time is shown on the user's wall clock; a floating time stays as written.
 WallTime wall_time(const formats::IcsTime& t, const std::string& user_zone, const std::string& file,
                    std::size_t line) {
+  if (t.day.year() < date::year{1900} || t.day.year() > date::year{9999}) {
+    fail(file, line, "date " + format_date(t.day) + " is outside the years 1900 to 9999");
+  }
   if (!t.time_of_day) return {t.day, std::nullopt, {}};
   auto time = std::chrono::floor<std::chrono::minutes>(*t.time_of_day);
   if (t.utc) {
@@ -79,6 +82,7 @@ Event to_event(const formats::IcsEvent& ics, const std::string& user_zone,
     // An all-day DTEND is exclusive: an event on the 15th ends on the 16th.
     e.ends_on =
         end->time ? end->day : date::year_month_day{date::sys_days{end->day} - date::days{1}};
+    if (*e.ends_on < e.starts_on) e.ends_on = e.starts_on;
     e.ends_at = end->time;
   }
   return e;

@@ -60,7 +60,15 @@ Event EventService::edit(std::string_view ref, const EventChanges& ch) {
     EventStore store(m_journal);
     e = *store.get(resolve(ref));
     if (ch.name) e.name = *ch.name;
-    if (ch.starts_on) e.starts_on = *ch.starts_on;
+    if (ch.starts_on) {
+      // A multi-day event keeps its length when it moves.
+      if (e.ends_on) {
+        e.ends_on =
+            date::year_month_day{date::sys_days{*e.ends_on} +
+                                 (date::sys_days{*ch.starts_on} - date::sys_days{e.starts_on})};
+      }
+      e.starts_on = *ch.starts_on;
+    }
     if (ch.starts_at) e.starts_at = *ch.starts_at;
     if (ch.location) e.location = *ch.location;
     if (ch.url) e.url = *ch.url;
@@ -68,7 +76,7 @@ Event EventService::edit(std::string_view ref, const EventChanges& ch) {
     for (const auto& t : ch.remove_tags) {
       auto it = std::find(e.tags.begin(), e.tags.end(), normalise_tag(t));
       if (it == e.tags.end()) {
-        throw Error(ErrorKind::not_found, e.name + " has no tag '" + t + "' to remove");
+        throw Error(ErrorKind::invalid_data, e.name + " has no tag '" + t + "' to remove");
       }
       e.tags.erase(it);
     }
@@ -101,13 +109,9 @@ PersonMet EventService::person_met(const Event& event, const ContactName& contac
   FollowUpFilter filter;
   filter.contact_id = contact.id;
   filter.include_closed = true;
-  // A follow-up from this event, or else any planned for on or after the event's day.
+  // The follow-up from this event: the open one if there is one (the list has those first).
   for (auto& f : FollowUpStore(m_journal).list(filter)) {
-    if (f.event_id == event.id) {
-      p.follow_up = f;
-    } else if (!p.follow_up && f.due_on >= event.starts_on) {
-      p.follow_up = f;
-    }
+    if (f.event_id == event.id && !p.follow_up) p.follow_up = f;
   }
   if (!ContactStore(m_journal).get(contact.id)->note.empty()) p.has_notes = true;
   for (const auto& v : ConversationStore(m_journal).for_contact(contact.id)) {

@@ -18,7 +18,8 @@ FollowUpView view(Journal& journal, FollowUp f) {
 }  // namespace
 
 FollowUpView FollowUpService::add(std::string_view ref, date::year_month_day due_on,
-                                  const std::string& note, std::optional<Interval> every) {
+                                  const std::string& note, std::optional<Interval> every,
+                                  const std::string& event) {
   FollowUpView out;
   m_journal.write([&] {
     ContactStore contacts(m_journal);
@@ -28,6 +29,10 @@ FollowUpView FollowUpService::add(std::string_view ref, date::year_month_day due
     f.note = normalise_text(note);
     f.every = every;
     if (every) f.repeats_from = due_on;
+    if (!event.empty()) {
+      EventStore events(m_journal);
+      f.event_id = resolve_event(events, event);
+    }
     f.created_at = f.updated_at = m_moment.now_utc;
     FollowUpStore store(m_journal);
     f.id = store.insert(f);

@@ -23,8 +23,9 @@ class FollowUpService {
   FollowUpService(Journal& journal, Moment moment)
       : m_journal(journal), m_moment(std::move(moment)) {}
 
+  // Adds a follow-up; `event`, when not empty, names the event it follows up on.
   FollowUpView add(std::string_view ref, date::year_month_day due_on, const std::string& note,
-                   std::optional<Interval> every);
+                   std::optional<Interval> every, const std::string& event = {});
   DoneResult done(std::int64_t id);
   FollowUpView snooze(std::int64_t id, date::year_month_day until);
   FollowUpView cancel(std::int64_t id);

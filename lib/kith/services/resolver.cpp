@@ -87,9 +87,10 @@ std::int64_t resolve_event(EventStore& store, std::string_view ref) {
   if (text.empty()) throw Error(ErrorKind::usage, "an event reference cannot be blank");
   if (auto id = parse_id(text)) {
     if (store.get(*id)) return *id;
-  } else if (auto by_uid = store.find_by_uid(std::string(text))) {
-    return *by_uid;
+    throw Error(ErrorKind::not_found,
+                "no event has the id " + std::string(text) + "; see kith event list --all");
   }
+  if (auto by_uid = store.find_by_uid(std::string(text))) return *by_uid;
   return resolve_by_name<EventName>(store, ref, "event", "kith event list --all");
 }
 
