@@ -7,6 +7,7 @@
 #include <chrono>
 #include <cstring>
 #include <ctime>
+#include <fstream>
 #include <ostream>
 
 #include "kith/domain/when.hpp"
@@ -53,9 +54,50 @@ std::optional<std::string> Context::env(const std::string& name) const {
   return it->second;
 }
 
-std::filesystem::path Context::journal_path() const {
+namespace {
+
+// "~/x" is the user's; kith expands it in the config file as a shell would on the command line.
+std::filesystem::path expand_home(const std::string& path, const std::optional<std::string>& home) {
+  if (home && (path == "~" || path.rfind("~/", 0) == 0)) return *home + path.substr(1);
+  return path;
+}
+
+}  // namespace
+
+std::pair<std::filesystem::path, bool> Context::config_path() const {
+  if (!m_options.config.empty()) return {m_options.config, true};
+  if (auto named = env("KITH_CONFIG"); named && !named->empty()) return {*named, true};
+  if (auto xdg = env("XDG_CONFIG_HOME"); xdg && !xdg->empty() && xdg->front() == '/') {
+    return {std::filesystem::path(*xdg) / "kith" / "config.toml", false};
+  }
+  if (auto home = env("HOME"); home && !home->empty()) {
+    return {std::filesystem::path(*home) / ".config" / "kith" / "config.toml", false};
+  }
+  return {{}, false};
+}
+
+const ConfigFile& Context::config() {
+  if (m_config) return *m_config;
+  auto [path, named] = config_path();
+  std::error_code ec;
+  if (path.empty() || (!named && !std::filesystem::exists(path, ec))) {
+    m_config = ConfigFile{};
+    return *m_config;
+  }
+  std::ifstream in(path);
+  if (!in) {
+    throw Error(ErrorKind::config, "cannot read the config file " + path.string() +
+                                       (std::filesystem::exists(path, ec) ? ": permission denied"
+                                                                          : ": no such file"));
+  }
+  m_config = read_config(in, path.string());
+  return *m_config;
+}
+
+std::filesystem::path Context::journal_path() {
   if (!m_options.db.empty()) return m_options.db;
   if (auto db = env("KITH_DB"); db && !db->empty()) return *db;
+  if (config().journal) return expand_home(*config().journal, env("HOME"));
   std::filesystem::path base;
   // The XDG spec says relative values are invalid and must be ignored.
   if (auto xdg = env("XDG_DATA_HOME"); xdg && !xdg->empty() && xdg->front() == '/') {
@@ -75,7 +117,8 @@ Journal& Context::journal(Journal::Access access, bool missing_ok) {
   }
   auto path = journal_path();
   // Only the default location is kith's to create; a named journal's directory must exist.
-  bool named = !m_options.db.empty() || !env("KITH_DB").value_or("").empty();
+  bool named = !m_options.db.empty() || !env("KITH_DB").value_or("").empty() ||
+               config().journal.has_value();
   if (access == Journal::Access::write && !named) create_data_dir(path.parent_path());
   // The default journal may not exist yet (it reads as empty); a named one must, or a typo
   // in --db or KITH_DB would silently show an empty journal, even to cron.
@@ -134,10 +177,15 @@ std::string Context::time_zone() const {
   }
 }
 
-bool Context::color() const {
+bool Context::color() {
+  // Flags, then the environment, then the config file, then the default (auto).
   if (m_options.color == "always") return true;
   if (m_options.color == "never") return false;
   if (env("NO_COLOR").has_value() && !env("NO_COLOR")->empty()) return false;
+  if (m_options.color.empty()) {
+    if (config().color == "always") return true;
+    if (config().color == "never") return false;
+  }
   auto term = env("TERM");
   if (!term || *term == "dumb") return false;
   return m_io.out_tty;

@@ -12,6 +12,7 @@
 
 #include "kith/domain/moment.hpp"
 #include "kith/domain/settings.hpp"
+#include "kith/formats/config_file.hpp"
 #include "kith/storage/journal.hpp"
 
 namespace kith::cli {
@@ -29,8 +30,9 @@ using Environment = std::map<std::string, std::string>;
 // The options accepted before or after any subcommand.
 struct GlobalOptions {
   std::string db;
+  std::string config;
   bool json = false;
-  std::string color = "auto";
+  std::string color;  // empty: not given on the command line
   std::string today;
   bool quiet = false;
 };
@@ -48,7 +50,7 @@ class Context {
   std::optional<std::string> env(const std::string& name) const;
 
   // The journal file: --db, else KITH_DB, else $XDG_DATA_HOME/kith/journal.db.
-  std::filesystem::path journal_path() const;
+  std::filesystem::path journal_path();
   // Opens the journal on first use; a write access reopens a journal opened for reading.
   // Reading a journal named by --db or KITH_DB that does not exist is an error unless
   // `missing_ok` (a dry run previews against an empty journal).
@@ -60,8 +62,12 @@ class Context {
   Moment moment();
   // The user's IANA time zone: TZ when it names one, else the system's.
   std::string time_zone() const;
-  const Settings& settings() const { return m_settings; }
-  bool color() const;
+  const Settings& settings() { return config().settings; }
+  // The configuration file's path (--config, KITH_CONFIG, else the XDG location) and whether
+  // the user named it; its contents, read once (the defaults when the default file is absent).
+  std::pair<std::filesystem::path, bool> config_path() const;
+  const ConfigFile& config();
+  bool color();
 
   // A success summary on stderr, unless --quiet.
   void info(const std::string& message);
@@ -73,7 +79,7 @@ class Context {
   Io m_io;
   Environment m_env;
   GlobalOptions m_options;
-  Settings m_settings;
+  std::optional<ConfigFile> m_config;
   std::optional<Journal> m_journal;
   std::optional<Journal::Access> m_access;
   std::optional<Moment> m_moment;

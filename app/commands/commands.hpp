@@ -16,5 +16,6 @@ void add_follow_up_commands(CLI::App& app, Context& ctx);
 void add_due_command(CLI::App& app, Context& ctx);
 void add_demo_command(CLI::App& app, Context& ctx);
 void add_event_commands(CLI::App& app, Context& ctx);
+void add_config_commands(CLI::App& app, Context& ctx);
 
 }  // namespace kith::cli

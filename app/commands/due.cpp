@@ -23,7 +23,7 @@ void add_due_command(CLI::App& app, Context& ctx) {
       "  0 8 * * 1-5 kith due     # a crontab line: mail arrives only when there is work");
   due->callback([&ctx, within] {
     ctx.action = [&ctx, within] {
-      std::optional<Interval> window;
+      std::optional<Interval> window = ctx.config().due_within;
       if (!within->empty()) window = parse_interval(*within);
       DueService service(ctx.journal(Journal::Access::read), ctx.settings());
       auto report = service.compute(ctx.moment().today, window);

@@ -8,7 +8,7 @@ T=$(mktemp -d)
 trap 'chmod -R u+w "$T" 2>/dev/null; rm -rf "$T"' EXIT
 export HOME=$T/home KITH_TODAY=2026-11-26
 mkdir -p "$HOME"
-unset KITH_DB XDG_DATA_HOME NO_COLOR
+unset KITH_DB KITH_CONFIG XDG_DATA_HOME XDG_CONFIG_HOME NO_COLOR TZ
 
 fail() { echo "FAIL [$CASE]: $*" >&2; exit 1; }
 # expect CODE STDERR-SUBSTRING -- COMMAND...: runs it and checks the exit code and message.

@@ -1,0 +1,184 @@
+#include "kith/formats/config_file.hpp"
+
+#include <toml++/toml.h>
+
+#include <istream>
+
+#include "kith/domain/contact_rules.hpp"
+#include "kith/error.hpp"
+
+namespace kith {
+
+namespace {
+
+class Reader {
+ public:
+  Reader(ConfigFile& out, std::string name) : m_out(out), m_name(std::move(name)) {}
+
+  [[noreturn]] void fail(const toml::node& node, const std::string& message) const {
+    throw Error(ErrorKind::config,
+                m_name + ":" + std::to_string(node.source().begin.line) + ": " + message);
+  }
+
+  void note(const std::string& key, const toml::node& node) {
+    m_out.lines[key] = node.source().begin.line;
+  }
+
+  std::string text(const std::string& key, const toml::node& node) {
+    auto value = node.value<std::string>();
+    if (!value) fail(node, "'" + key + "' must be a string in quotes");
+    note(key, node);
+    return *value;
+  }
+
+  Interval interval(const std::string& key, const toml::node& node) {
+    std::string value = text(key, node);
+    try {
+      return parse_interval(value);
+    } catch (const Error&) {
+      fail(node, "'" + key + "' must be an interval such as 30d, 2w, 3m or 1y, not '" + value + "'");
+    }
+  }
+
+  int days(const std::string& key, const toml::node& node) {
+    auto value = node.value<std::int64_t>();
+    if (!value || *value < 0 || *value > 365) fail(node, "'" + key + "' must be a number of days from 0 to 365");
+    note(key, node);
+    return static_cast<int>(*value);
+  }
+
+  bool flag(const std::string& key, const toml::node& node) {
+    auto value = node.value<bool>();
+    if (!value) fail(node, "'" + key + "' must be true or false");
+    note(key, node);
+    return *value;
+  }
+
+  const toml::table& table(const std::string& key, const toml::node& node) {
+    if (!node.is_table()) fail(node, "'" + key + "' must be a table ([" + key + "])");
+    return *node.as_table();
+  }
+
+  void read(const toml::table& root) {
+    for (const auto& [k, node] : root) {
+      std::string key(k.str());
+      if (key == "journal") {
+        m_out.journal = text(key, node);
+      } else if (key == "color") {
+        std::string color = text(key, node);
+        if (color != "auto" && color != "always" && color != "never") {
+          fail(node, "'color' must be \"auto\", \"always\" or \"never\"");
+        }
+        m_out.color = color;
+      } else if (key == "due") {
+        read_due(table(key, node));
+      } else if (key == "cadence") {
+        read_cadence(table(key, node));
+      } else if (key == "playbook") {
+        read_playbook(table(key, node));
+      } else {
+        fail(node, "unknown key '" + key + "'; see kith config init for the known ones");
+      }
+    }
+  }
+
+ private:
+  void read_due(const toml::table& due) {
+    for (const auto& [k, node] : due) {
+      std::string key = "due." + std::string(k.str());
+      if (key != "due.within") fail(node, "unknown key '" + key + "'");
+      m_out.due_within = interval(key, node);
+    }
+  }
+
+  // A [cadence] table replaces the default tiers: tag = interval.
+  void read_cadence(const toml::table& cadence) {
+    m_out.settings.cadence_tiers.clear();
+    for (const auto& [k, node] : cadence) {
+      std::string key = "cadence." + std::string(k.str());
+      std::string tag;
+      try {
+        tag = normalise_tag(k.str());
+      } catch (const Error&) {
+        fail(node, "'" + std::string(k.str()) + "' is not a tag");
+      }
+      m_out.settings.cadence_tiers[tag] = interval(key, node);
+    }
+  }
+
+  void read_playbook(const toml::table& playbook) {
+    Settings& s = m_out.settings;
+    for (const auto& [k, node] : playbook) {
+      std::string key = "playbook." + std::string(k.str());
+      if (key == "playbook.after_meeting_days") {
+        s.follow_up_after_meeting_days = days(key, node);
+      } else if (key == "playbook.after_event_days") {
+        s.follow_up_after_event_days = days(key, node);
+      } else if (key == "playbook.thank_you_days") {
+        s.thank_you_days = days(key, node);
+      } else if (key == "playbook.skip_weekends") {
+        s.skip_weekends = flag(key, node);
+      } else {
+        fail(node, "unknown key '" + key + "'");
+      }
+    }
+  }
+
+  ConfigFile& m_out;
+  std::string m_name;
+};
+
+}  // namespace
+
+ConfigFile read_config(std::istream& in, const std::string& name) {
+  ConfigFile out;
+  toml::table root;
+  try {
+    root = toml::parse(in, name);
+  } catch (const toml::parse_error& e) {
+    std::string message(e.description());
+    if (!message.empty() && message.front() >= 'A' && message.front() <= 'Z') {
+      message.front() = static_cast<char>(message.front() - 'A' + 'a');
+    }
+    throw Error(ErrorKind::config,
+                name + ":" + std::to_string(e.source().begin.line) + ": " + message);
+  }
+  Reader(out, name).read(root);
+  return out;
+}
+
+std::string default_config_text() {
+  return R"(# kith configuration. Every key is optional; these are the defaults.
+# Precedence: command-line flags, then environment variables, then this file.
+
+# The journal file (KITH_DB and --db win over this).
+# journal = "~/.local/share/kith/journal.db"
+
+# Colour on a terminal: "auto", "always" or "never" (NO_COLOR and --color win).
+color = "auto"
+
+[due]
+# The default --within window of `kith due`; without it, overdue and today only.
+# within = "2d"
+
+[cadence]
+# Keep-in-touch tiers: a contact tagged with a tier is due for a conversation this often.
+# A contact's own --every wins. Listing tiers here replaces all of these.
+a = "30d"
+b = "90d"
+c = "180d"
+d = "365d"
+
+[playbook]
+# Days after the first in-person meeting (coffee, meeting, event) until its follow-up.
+after_meeting_days = 2
+# Days after an event until the follow-ups with the people met there.
+after_event_days = 1
+# Days after an (informational) interview until the thank-you.
+thank_you_days = 1
+# Move follow-ups that fall on a weekend to the Monday.
+skip_weekends = true
+)";
+}
+
+}  // namespace kith
