@@ -1,6 +1,5 @@
 // kith config show|init: the effective settings and where each comes from; a commented file.
 #include <CLI/CLI.hpp>
-
 #include <fstream>
 #include <ostream>
 
@@ -22,9 +21,9 @@ void run_show(Context& ctx) {
     if (line == config.lines.end()) return "default";
     return path.string() + ":" + std::to_string(line->second);
   };
-  std::string journal_source = !ctx.options().db.empty()          ? "--db"
+  std::string journal_source = !ctx.options().db.empty()                ? "--db"
                                : ctx.env("KITH_DB").value_or("").size() ? "KITH_DB"
-                                                                      : from_file("journal");
+                                                                        : from_file("journal");
   std::string color = ctx.options().color;
   std::string color_source = "--color";
   if (color.empty() && ctx.env("NO_COLOR").value_or("").size()) {
@@ -69,10 +68,12 @@ void run_show(Context& ctx) {
 
 void run_init(Context& ctx) {
   auto [path, named] = ctx.config_path();
-  if (path.empty()) throw Error(ErrorKind::config, "cannot find where to write: set HOME or use --config");
+  if (path.empty())
+    throw Error(ErrorKind::config, "cannot find where to write: set HOME or use --config");
   std::error_code ec;
   if (std::filesystem::exists(path, ec)) {
-    throw Error(ErrorKind::cant_create, path.string() + " already exists; kith will not overwrite it");
+    throw Error(ErrorKind::cant_create,
+                path.string() + " already exists; kith will not overwrite it");
   }
   if (!named) std::filesystem::create_directories(path.parent_path(), ec);
   std::ofstream out(path);
@@ -85,7 +86,8 @@ void run_init(Context& ctx) {
 }  // namespace
 
 void add_config_commands(CLI::App& app, Context& ctx) {
-  auto* config = app.add_subcommand("config", "Show the settings, or write a commented config file");
+  auto* config =
+      app.add_subcommand("config", "Show the settings, or write a commented config file");
   config->require_subcommand(1);
   config->fallthrough();
   auto* show = config->add_subcommand("show", "The effective settings and where each comes from");

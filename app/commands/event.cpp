@@ -98,7 +98,9 @@ void run_met(Context& ctx, const std::string& event, const std::vector<std::stri
   }
 }
 
-void run_import(Context& ctx, const std::string& file, bool dry_run) {
+}  // namespace
+
+void import_calendar_file(Context& ctx, const std::string& file, bool dry_run) {
   std::ifstream stream;
   std::istream* in = &ctx.in();
   std::string shown = file == "-" ? "<stdin>" : file;
@@ -141,8 +143,6 @@ void run_import(Context& ctx, const std::string& file, bool dry_run) {
            std::to_string(report.count(Action::unchanged)) + " unchanged" +
            (dry_run ? " (dry run: nothing was written)" : ""));
 }
-
-}  // namespace
 
 void add_event_commands(CLI::App& app, Context& ctx) {
   auto* event = app.add_subcommand("event", "Meetups and conferences, and the people met there");
@@ -303,7 +303,7 @@ void add_event_commands(CLI::App& app, Context& ctx) {
       "  curl -s https://www.meetup.com/rust-berlin/events/ical/ | kith event import -\n"
       "Events are matched by UID: importing the same feed again changes nothing.");
   import_cmd->callback([&ctx, file, dry_run] {
-    ctx.action = [&ctx, file, dry_run] { run_import(ctx, *file, *dry_run); };
+    ctx.action = [&ctx, file, dry_run] { import_calendar_file(ctx, *file, *dry_run); };
   });
 }
 

@@ -42,7 +42,8 @@ TEST_F(ConfigCliTest, TiersAndPlaybookDelaysComeFromTheFile) {
   EXPECT_NE(logged.err.find("due Fri 2026-11-27"), std::string::npos) << logged.err;
   m_today = "2026-12-03";
   std::string due = ok({"due"});
-  EXPECT_NE(due.find("Ada Lovelace  keep in touch, every 1w (due today)"), std::string::npos) << due;
+  EXPECT_NE(due.find("Ada Lovelace  keep in touch, every 1w (due today)"), std::string::npos)
+      << due;
   EXPECT_EQ(due.find("Grace Hopper  keep in touch"), std::string::npos) << due;
 }
 
@@ -96,7 +97,8 @@ TEST_F(ConfigCliTest, EveryMistakeIsExit78NamingTheKeyAndLine) {
     write_config(c.text);
     Outcome run = kith({"due"});
     EXPECT_EQ(run.code, 78) << c.text;
-    EXPECT_EQ(run.err.rfind("kith: error: " + config_file().string() + c.message, 0), 0u) << run.err;
+    EXPECT_EQ(run.err.rfind("kith: error: " + config_file().string() + c.message, 0), 0u)
+        << run.err;
     EXPECT_EQ(std::count(run.err.begin(), run.err.end(), '\n'), 1) << run.err;
   }
   Outcome missing = kith({"due", "--config", (m_dir / "nope.toml").string()});

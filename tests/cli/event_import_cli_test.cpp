@@ -91,6 +91,24 @@ TEST_F(EventImportTest, CancelledEventsAreSkippedOrMarkedSkipped) {
   EXPECT_EQ(list[1]["status"], "planned");
 }
 
+TEST_F(EventImportTest, TopLevelImportDetectsICalendarByNameOrContent) {
+  std::ifstream in(k_meetup_feed, std::ios::binary);
+  std::ostringstream text;
+  text << in.rdbuf();
+  std::string renamed = write("feed.txt", text.str());
+  Outcome by_content = kith({"import", renamed});
+  EXPECT_EQ(by_content.code, 0) << by_content.err;
+  EXPECT_EQ(by_content.err, "kith: imported: 2 added, 0 updated, 0 unchanged\n");
+  Outcome by_name = kith({"import", k_meetup_feed});
+  EXPECT_EQ(by_name.err, "kith: imported: 0 added, 0 updated, 2 unchanged\n");
+  Outcome stdin_unknown = kith({"import", "-"}, text.str());
+  EXPECT_EQ(stdin_unknown.code, 64);
+  EXPECT_EQ(stdin_unknown.err,
+            "kith: error: cannot tell the format of standard input; give --format ics (kith "
+            "import reads iCalendar files)\n");
+  EXPECT_EQ(kith({"import", "-", "--format", "ics"}, text.str()).code, 0);
+}
+
 TEST_F(EventImportTest, DryRunReportsAndWritesNothing) {
   Outcome run = kith({"event", "import", k_meetup_feed, "--dry-run"});
   EXPECT_EQ(run.code, 0) << run.err;
