@@ -238,12 +238,16 @@ void add_contact_commands(CLI::App& app, Context& ctx) {
   rm->callback([&ctx, rm_ref, yes] {
     ctx.action = [&ctx, rm_ref, yes] {
       ContactService service(ctx.journal(Journal::Access::write), ctx.moment());
-      auto d = service.removal_preview(*rm_ref);
+      auto [d, counts] = service.removal_preview(*rm_ref);
       std::string label = d.contact.name + " (#" + std::to_string(d.contact.id) + ")";
-      if (!confirm(ctx,
-                   "Delete " + label + " and " + std::to_string(d.conversations) +
-                       " conversation(s) with them?",
-                   *yes)) {
+      auto count = [](int n, const char* what) {
+        return std::to_string(n) + " " + what + (n == 1 ? "" : "s");
+      };
+      std::string question = "Delete " + label + " with " +
+                             count(counts.conversations, "conversation") + " only with them, " +
+                             count(counts.follow_ups, "follow-up") + " and " +
+                             count(counts.events, "event record") + "?";
+      if (!confirm(ctx, question, *yes)) {
         ctx.info("nothing was deleted");
         return;
       }

@@ -177,8 +177,8 @@ TEST_F(ContactCliTest, RmAsksOnATerminal) {
   Outcome no = kith({"contact", "rm", "jose"}, "n\n", true);
   EXPECT_EQ(no.code, 0);
   EXPECT_EQ(no.err,
-            "Delete José Martínez (#2) and 0 conversation(s) with them? [y/N] kith: nothing was "
-            "deleted\n");
+            "Delete José Martínez (#2) with 0 conversations only with them, 0 follow-ups and 0 "
+            "event records? [y/N] kith: nothing was deleted\n");
   EXPECT_EQ(kith({"show", "jose"}).code, 0);
   Outcome yes = kith({"contact", "rm", "jose"}, "y\n", true);
   EXPECT_EQ(yes.code, 0);

@@ -201,7 +201,15 @@ Contact ContactService::snooze_cadence(std::string_view ref,
   return c;
 }
 
-ContactDetails ContactService::removal_preview(std::string_view ref) { return details(ref); }
+std::pair<ContactDetails, ContactStore::RemovalCounts> ContactService::removal_preview(
+    std::string_view ref) {
+  std::pair<ContactDetails, ContactStore::RemovalCounts> out;
+  m_journal.read([&] {
+    out.first = details(ref);
+    out.second = ContactStore(m_journal).removal_counts(out.first.contact.id);
+  });
+  return out;
+}
 
 void ContactService::remove(std::int64_t id) {
   m_journal.write([&] {

@@ -55,8 +55,8 @@ class ContactService {
   Contact set_archived(std::string_view ref, bool archived);
   // Snoozes the keep-in-touch reminder until `until`; nullopt wakes it.
   Contact snooze_cadence(std::string_view ref, std::optional<date::year_month_day> until);
-  // The contact `rm` would delete, with how many conversations go with it.
-  ContactDetails removal_preview(std::string_view ref);
+  // The contact `rm` would delete, and what goes with it.
+  std::pair<ContactDetails, ContactStore::RemovalCounts> removal_preview(std::string_view ref);
   void remove(std::int64_t id);
   // Folds `other` into `keep` and deletes `other`; returns the merged contact.
   Contact merge(std::string_view keep, std::string_view other);

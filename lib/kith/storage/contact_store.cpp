@@ -244,6 +244,18 @@ std::optional<date::year_month_day> ContactStore::last_contacted(std::int64_t id
   return sql::optional_date(stmt, 0);
 }
 
+ContactStore::RemovalCounts ContactStore::removal_counts(std::int64_t id) {
+  SQLite::Statement stmt(
+      m_journal.database(),
+      "SELECT (SELECT count(*) FROM conversation_contact cc WHERE cc.contact_id = ?1 AND NOT "
+      "EXISTS (SELECT 1 FROM conversation_contact o WHERE o.conversation_id = cc.conversation_id "
+      "AND o.contact_id <> ?1)), (SELECT count(*) FROM follow_up WHERE contact_id = ?1), "
+      "(SELECT count(*) FROM event_contact WHERE contact_id = ?1)");
+  stmt.bind(1, id);
+  stmt.executeStep();
+  return {stmt.getColumn(0).getInt(), stmt.getColumn(1).getInt(), stmt.getColumn(2).getInt()};
+}
+
 std::vector<ContactName> ContactStore::introduced_by(std::int64_t id) {
   SQLite::Statement stmt(m_journal.database(),
                          "SELECT id, name FROM contact WHERE introduced_by = ? ORDER BY name_key");

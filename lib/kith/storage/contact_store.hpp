@@ -56,8 +56,16 @@ class ContactStore {
   std::optional<date::year_month_day> last_contacted(std::int64_t id);
   // The people this contact introduced us to.
   std::vector<ContactName> introduced_by(std::int64_t id);
-  // How many conversations and open follow-ups point at the contact, for `rm`'s question.
+  // How many conversations the contact is in.
   int conversation_count(std::int64_t id);
+  // What deleting the contact deletes with it: conversations with nobody else in them,
+  // follow-ups, and records of where they were met.
+  struct RemovalCounts {
+    int conversations = 0;
+    int follow_ups = 0;
+    int events = 0;
+  };
+  RemovalCounts removal_counts(std::int64_t id);
 
   // Active contacts with their own cadence or a tag among `tier_tags`.
   std::vector<CadenceCandidate> cadence_candidates(const std::vector<std::string>& tier_tags);

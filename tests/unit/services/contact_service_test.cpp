@@ -472,9 +472,12 @@ TEST_F(ContactServiceTest, RemoveTakesSoloConversationsAndFollowUpsButKeepsShare
   follow_up("ada", ymd(2026, 12, 1));
   const std::int64_t graces = follow_up("grace", ymd(2026, 12, 2));
 
-  ContactDetails preview = service.removal_preview("ada");
+  auto [preview, counts] = service.removal_preview("ada");
   EXPECT_EQ(preview.contact.id, ada.id);
   EXPECT_EQ(preview.conversations, 2);
+  EXPECT_EQ(counts.conversations, 1);  // only the solo one goes
+  EXPECT_EQ(counts.follow_ups, 1);
+  EXPECT_EQ(counts.events, 0);
 
   service.remove(ada.id);
 
