@@ -32,7 +32,7 @@ DueReport DueService::compute(date::year_month_day today, std::optional<Interval
       DueItem item;
       item.kind = DueItem::Kind::follow_up;
       item.due_on = f.due_on;
-      item.contact = {f.contact_id, contacts.get(f.contact_id)->name};
+      item.contact = {f.contact_id, {}};  // named below, all at once
       auto [it, added] = first_follow_up.emplace(f.contact_id, f.due_on);
       if (!added) it->second = std::min(it->second, f.due_on);
       item.follow_up = std::move(f);
@@ -58,8 +58,14 @@ DueReport DueService::compute(date::year_month_day today, std::optional<Interval
       item.last_contacted = candidate.last_contacted;
       items.push_back(std::move(item));
     }
+    std::vector<std::int64_t> ids;
+    for (const auto& item : items) ids.push_back(item.contact.id);
+    auto names = contacts.names(ids);
+    auto last = conversations.last_for_contacts(ids);
     for (auto& item : items) {
-      item.last_conversation = conversations.last_for_contact(item.contact.id);
+      if (item.contact.name.empty()) item.contact.name = names[item.contact.id];
+      if (auto it = last.find(item.contact.id); it != last.end())
+        item.last_conversation = it->second;
     }
     for (auto& event : EventStore(m_journal).planned_between(today, horizon)) {
       DueItem item;

@@ -174,6 +174,17 @@ std::optional<Contact> ContactStore::get(std::int64_t id) {
   return contact;
 }
 
+std::map<std::int64_t, std::string> ContactStore::names(const std::vector<std::int64_t>& ids) {
+  SQLite::Statement stmt(
+      m_journal.database(),
+      "SELECT id, name FROM contact WHERE id IN (SELECT value FROM json_each(?))");
+  stmt.bind(1, sql::id_list(ids));
+  std::map<std::int64_t, std::string> out;
+  while (stmt.executeStep())
+    out.emplace(stmt.getColumn(0).getInt64(), stmt.getColumn(1).getString());
+  return out;
+}
+
 std::optional<std::int64_t> ContactStore::find_by_email(const std::string& email) {
   SQLite::Statement stmt(m_journal.database(),
                          "SELECT contact_id FROM contact_email WHERE email = ?");

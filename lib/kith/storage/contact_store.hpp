@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -45,6 +46,8 @@ class ContactStore {
   void remove(std::int64_t id);
 
   std::optional<Contact> get(std::int64_t id);
+  // The names of many contacts at once, by id.
+  std::map<std::int64_t, std::string> names(const std::vector<std::int64_t>& ids);
   std::optional<std::int64_t> find_by_email(const std::string& email);
   std::optional<std::int64_t> find_by_url(const std::string& url);
   std::optional<std::int64_t> find_by_uid(const std::string& uid);

@@ -134,6 +134,21 @@ std::optional<Conversation> ConversationStore::last_for_contact(std::int64_t con
   return v;
 }
 
+std::map<std::int64_t, Conversation> ConversationStore::last_for_contacts(
+    const std::vector<std::int64_t>& ids) {
+  SQLite::Statement stmt(
+      m_journal.database(),
+      std::string("SELECT ") + k_columns +
+          ", contact_id FROM (SELECT v.*, cc.contact_id, row_number() OVER (PARTITION BY "
+          "cc.contact_id ORDER BY v.happened_on DESC, v.id DESC) AS rank FROM "
+          "conversation_contact cc JOIN conversation v ON v.id = cc.conversation_id WHERE "
+          "cc.contact_id IN (SELECT value FROM json_each(?))) v WHERE v.rank = 1");
+  stmt.bind(1, sql::id_list(ids));
+  std::map<std::int64_t, Conversation> out;
+  while (stmt.executeStep()) out.emplace(stmt.getColumn(10).getInt64(), read_conversation(stmt));
+  return out;
+}
+
 bool ConversationStore::has_other_in_person(std::int64_t contact_id, std::int64_t except) {
   SQLite::Statement stmt(m_journal.database(),
                          "SELECT 1 FROM conversation_contact cc JOIN conversation v ON v.id = "

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <vector>
 
@@ -24,6 +25,9 @@ class ConversationStore {
   std::vector<Conversation> for_contact(std::int64_t contact_id);
   // A contact's most recent conversation.
   std::optional<Conversation> last_for_contact(std::int64_t contact_id);
+  // The most recent conversation of each of many contacts, in one query (without the list of
+  // people in each).
+  std::map<std::int64_t, Conversation> last_for_contacts(const std::vector<std::int64_t>& ids);
   // True when the contact has an in-person conversation (coffee, meeting, event) other than
   // `except`.
   bool has_other_in_person(std::int64_t contact_id, std::int64_t except);

@@ -4,8 +4,10 @@
 #include <SQLiteCpp/Statement.h>
 #include <date/date.h>
 
+#include <cstdint>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "kith/domain/when.hpp"
 
@@ -45,6 +47,16 @@ inline std::optional<std::int64_t> optional_id(SQLite::Statement& stmt, int inde
   auto column = stmt.getColumn(index);
   if (column.isNull()) return std::nullopt;
   return column.getInt64();
+}
+
+// A JSON array of ids, to bind as one parameter and read with json_each().
+inline std::string id_list(const std::vector<std::int64_t>& ids) {
+  std::string out = "[";
+  for (auto id : ids) {
+    if (out.size() > 1) out += ',';
+    out += std::to_string(id);
+  }
+  return out + "]";
 }
 
 // The column's text, or "" for NULL.
