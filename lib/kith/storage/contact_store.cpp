@@ -59,18 +59,6 @@ void bind_fields(SQLite::Statement& stmt, const Contact& c) {
   stmt.bind(14, c.updated_at);
 }
 
-std::vector<ContactName> read_names(SQLite::Statement& stmt) {
-  std::vector<ContactName> out;
-  while (stmt.executeStep())
-    out.push_back({stmt.getColumn(0).getInt64(), stmt.getColumn(1).getString()});
-  return out;
-}
-
-std::optional<std::int64_t> single_id(SQLite::Statement& stmt) {
-  if (!stmt.executeStep()) return std::nullopt;
-  return stmt.getColumn(0).getInt64();
-}
-
 }  // namespace
 
 std::int64_t ContactStore::insert(const Contact& contact) {
@@ -189,19 +177,19 @@ std::optional<std::int64_t> ContactStore::find_by_email(const std::string& email
   SQLite::Statement stmt(m_journal.database(),
                          "SELECT contact_id FROM contact_email WHERE email = ?");
   stmt.bind(1, email);
-  return single_id(stmt);
+  return sql::single_id(stmt);
 }
 
 std::optional<std::int64_t> ContactStore::find_by_url(const std::string& url) {
   SQLite::Statement stmt(m_journal.database(), "SELECT id FROM contact WHERE url = ?");
   stmt.bind(1, url);
-  return single_id(stmt);
+  return sql::single_id(stmt);
 }
 
 std::optional<std::int64_t> ContactStore::find_by_uid(const std::string& uid) {
   SQLite::Statement stmt(m_journal.database(), "SELECT id FROM contact WHERE uid = ?");
   stmt.bind(1, uid);
-  return single_id(stmt);
+  return sql::single_id(stmt);
 }
 
 std::vector<ContactName> ContactStore::names_equal(const std::string& key, int limit) {
@@ -209,7 +197,7 @@ std::vector<ContactName> ContactStore::names_equal(const std::string& key, int l
                          "SELECT id, name FROM contact WHERE name_key = ? ORDER BY id LIMIT ?");
   stmt.bind(1, key);
   stmt.bind(2, limit);
-  return read_names(stmt);
+  return sql::read_names<ContactName>(stmt);
 }
 
 std::vector<ContactName> ContactStore::names_containing(const std::string& key, int limit) {
@@ -218,7 +206,7 @@ std::vector<ContactName> ContactStore::names_containing(const std::string& key, 
                          "ORDER BY name_key, id LIMIT ?");
   stmt.bind(1, key);
   stmt.bind(2, limit);
-  return read_names(stmt);
+  return sql::read_names<ContactName>(stmt);
 }
 
 std::vector<ContactSummary> ContactStore::list(const ContactFilter& filter) {
@@ -271,7 +259,7 @@ std::vector<ContactName> ContactStore::introduced_by(std::int64_t id) {
   SQLite::Statement stmt(m_journal.database(),
                          "SELECT id, name FROM contact WHERE introduced_by = ? ORDER BY name_key");
   stmt.bind(1, id);
-  return read_names(stmt);
+  return sql::read_names<ContactName>(stmt);
 }
 
 int ContactStore::conversation_count(std::int64_t id) {

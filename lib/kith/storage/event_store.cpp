@@ -62,19 +62,6 @@ void bind_fields(SQLite::Statement& stmt, const Event& e) {
   stmt.bind(13, e.updated_at);
 }
 
-std::vector<EventName> read_names(SQLite::Statement& stmt) {
-  std::vector<EventName> out;
-  while (stmt.executeStep()) {
-    out.push_back({stmt.getColumn(0).getInt64(), stmt.getColumn(1).getString()});
-  }
-  return out;
-}
-
-std::optional<std::int64_t> single_id(SQLite::Statement& stmt) {
-  if (!stmt.executeStep()) return std::nullopt;
-  return stmt.getColumn(0).getInt64();
-}
-
 }  // namespace
 
 std::int64_t EventStore::insert(const Event& event) {
@@ -154,13 +141,13 @@ std::optional<std::int64_t> EventStore::find_by_uid(const std::string& uid) {
                          "SELECT id FROM event WHERE uid = ?1 UNION ALL "
                          "SELECT id FROM event WHERE ics_uid = ?1 LIMIT 1");
   stmt.bind(1, uid);
-  return single_id(stmt);
+  return sql::single_id(stmt);
 }
 
 std::optional<std::int64_t> EventStore::find_by_ics_uid(const std::string& ics_uid) {
   SQLite::Statement stmt(m_journal.database(), "SELECT id FROM event WHERE ics_uid = ?");
   stmt.bind(1, ics_uid);
-  return single_id(stmt);
+  return sql::single_id(stmt);
 }
 
 std::vector<EventName> EventStore::names_equal(const std::string& key, int limit) {
@@ -169,7 +156,7 @@ std::vector<EventName> EventStore::names_equal(const std::string& key, int limit
                          "LIMIT ?");
   stmt.bind(1, key);
   stmt.bind(2, limit);
-  return read_names(stmt);
+  return sql::read_names<EventName>(stmt);
 }
 
 std::vector<EventName> EventStore::names_containing(const std::string& key, int limit) {
@@ -178,7 +165,7 @@ std::vector<EventName> EventStore::names_containing(const std::string& key, int 
                          "ORDER BY starts_on, id LIMIT ?");
   stmt.bind(1, key);
   stmt.bind(2, limit);
-  return read_names(stmt);
+  return sql::read_names<EventName>(stmt);
 }
 
 std::vector<EventSummary> EventStore::list(When when, date::year_month_day today) {

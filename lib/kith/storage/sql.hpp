@@ -59,6 +59,22 @@ inline std::string id_list(const std::vector<std::int64_t>& ids) {
   return out + "]";
 }
 
+// The first column of the first row as an id, or nullopt when there is no row.
+inline std::optional<std::int64_t> single_id(SQLite::Statement& stmt) {
+  if (!stmt.executeStep()) return std::nullopt;
+  return stmt.getColumn(0).getInt64();
+}
+
+// Rows of (id, name) as `Name` records, for reference candidates.
+template <typename Name>
+std::vector<Name> read_names(SQLite::Statement& stmt) {
+  std::vector<Name> out;
+  while (stmt.executeStep()) {
+    out.push_back({stmt.getColumn(0).getInt64(), stmt.getColumn(1).getString()});
+  }
+  return out;
+}
+
 // The column's text, or "" for NULL.
 inline std::string text(SQLite::Statement& stmt, int index) {
   auto column = stmt.getColumn(index);
