@@ -52,6 +52,8 @@ TEST_F(ContactCliTest, ListFiltersByTagAndCompany) {
             "ID  NAME           COMPANY  TAGS  LAST SPOKE\n"
             " 2  José Martínez  Datos    c     never\n");
   EXPECT_EQ(ok({"contact", "list", "--tag", "nobody"}), "");
+  ok({"add", "Émile Zola", "--company", "Société Générale"});
+  EXPECT_NE(ok({"contact", "list", "--company", "SOCIETE"}).find("Émile Zola"), std::string::npos);
 }
 
 TEST_F(ContactCliTest, ShowPrintsEverythingKnown) {

@@ -219,11 +219,11 @@ std::vector<ContactSummary> ContactStore::list(const ContactFilter& filter) {
   if (!filter.tag.empty()) {
     query += " AND EXISTS (SELECT 1 FROM contact_tag t WHERE t.contact_id = c.id AND t.tag = :tag)";
   }
-  if (!filter.company.empty()) query += " AND instr(lower(c.company), lower(:company)) > 0";
+  if (!filter.company.empty()) query += " AND instr(kith_fold(c.company), :company) > 0";
   query += " ORDER BY c.name_key, c.id";
   SQLite::Statement stmt(m_journal.database(), query);
   if (!filter.tag.empty()) stmt.bind(":tag", filter.tag);
-  if (!filter.company.empty()) stmt.bind(":company", filter.company);
+  if (!filter.company.empty()) stmt.bind(":company", fold(filter.company));
   std::vector<ContactSummary> out;
   while (stmt.executeStep()) {
     ContactSummary summary{read_contact(stmt), sql::optional_date(stmt, 16)};

@@ -10,6 +10,7 @@
 #include <cerrno>
 #include <fstream>
 
+#include "kith/domain/fold.hpp"
 #include "kith/error.hpp"
 #include "kith/storage/migrations.hpp"
 #include "kith/storage/sqlite_error.hpp"
@@ -61,6 +62,17 @@ void check_writable(const std::filesystem::path& path, bool exists, const std::s
     throw Error(ErrorKind::permission, "cannot write in " + dir.string() +
                                            " (permission denied); kith needs it for the journal");
   }
+}
+
+// kith_fold(text): the case- and accent-folded form of text, for matching in SQL.
+void sql_fold(sqlite3_context* context, int, sqlite3_value** argv) {
+  const unsigned char* text = sqlite3_value_text(argv[0]);
+  if (text == nullptr) {
+    sqlite3_result_null(context);
+    return;
+  }
+  std::string folded = fold(reinterpret_cast<const char*>(text));
+  sqlite3_result_text(context, folded.c_str(), static_cast<int>(folded.size()), SQLITE_TRANSIENT);
 }
 
 int pragma_int(SQLite::Database& db, const char* name) {
@@ -119,6 +131,8 @@ void Journal::prepare(Access access) {
   sqlite3_db_config(handle, SQLITE_DBCONFIG_DQS_DML, 0, nullptr);
   sqlite3_db_config(handle, SQLITE_DBCONFIG_DQS_DDL, 0, nullptr);
   m_db->exec("PRAGMA foreign_keys = ON");
+  sqlite3_create_function(handle, "kith_fold", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC, nullptr,
+                          sql_fold, nullptr, nullptr);
 
   int application_id = pragma_int(*m_db, "application_id");
   int version = pragma_int(*m_db, "user_version");
