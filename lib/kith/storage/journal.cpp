@@ -110,6 +110,11 @@ Journal Journal::open(const std::filesystem::path& path, Access access) {
     if (journal.m_needs_upgrade) return open(path, Access::write);
     return journal;
   } catch (const SQLite::Exception& e) {
+    // An existing journal that cannot be opened is a permission problem, not a missing file.
+    if ((e.getErrorCode() & 0xff) == SQLITE_CANTOPEN && exists) {
+      throw Error(ErrorKind::permission, "cannot open the journal " + shown +
+                                             " (or its -wal/-shm files): permission denied");
+    }
     throw translate_sqlite_error(e, shown);
   }
 }
