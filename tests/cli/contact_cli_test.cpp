@@ -215,8 +215,11 @@ TEST_F(ContactCliTest, JsonListIsOneDocument) {
 
 TEST_F(ContactCliTest, GlobalOptionsWorkBeforeAndAfterTheSubcommand) {
   add_people();
-  EXPECT_EQ(kith_raw({"--json", "--db", m_db.string(), "contact", "list"}).out,
-            kith_raw({"contact", "list", "--db", m_db.string(), "--json"}).out);
+  Outcome before = kith_raw({"--json", "--db", m_db.string(), "contact", "list"});
+  Outcome after = kith_raw({"contact", "list", "--db", m_db.string(), "--json"});
+  EXPECT_EQ(before.code, 0) << before.err;
+  EXPECT_EQ(nlohmann::json::parse(before.out).size(), 3u);
+  EXPECT_EQ(before.out, after.out);
 }
 
 TEST_F(ContactCliTest, ViaRecordsWhoIntroducedWhom) {
