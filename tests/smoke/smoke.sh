@@ -83,6 +83,10 @@ permissions)
   expect 77 "is read-only" -- as_nobody "$KITH" --db "$T/ro/j.db" add Grace
   out=$(as_nobody "$KITH" --db "$T/ro/j.db" contact list) || fail "reading a read-only journal"
   [[ "$out" == *"Ada"* ]] || fail "read-only list printed '$out'"
+  # Someone else's journal in a directory we cannot write: reading still works.
+  "$KITH" --db "$T/theirs.db" -q add "Grace Hopper" && chmod 644 "$T/theirs.db"
+  out=$(as_nobody "$KITH" --db "$T/theirs.db" contact list) || fail "reading in a locked directory"
+  [[ "$out" == *"Grace"* ]] || fail "locked-directory list printed '$out'"
   ;;
 output-errors)
   "$KITH" -q add "Ada Lovelace" || fail "add"

@@ -29,6 +29,25 @@ std::string as_file_name(const std::filesystem::path& path) {
   return path.is_absolute() ? name : "./" + name;
 }
 
+// An SQLite URI that opens `path` read-only as immutable: for reading a journal in a
+// directory we cannot write, where SQLite could not create the WAL index it needs.
+std::string immutable_uri(const std::filesystem::path& path) {
+  std::string absolute = std::filesystem::absolute(path).string();
+  std::string uri = "file:";
+  for (char c : absolute) {
+    if (c == '%' || c == '?' || c == '#' || static_cast<unsigned char>(c) < 0x20) {
+      static constexpr char k_hex[] = "0123456789ABCDEF";
+      auto byte = static_cast<unsigned char>(c);
+      uri += '%';
+      uri += k_hex[byte >> 4];
+      uri += k_hex[byte & 0xF];
+    } else {
+      uri += c;
+    }
+  }
+  return uri + "?immutable=1";
+}
+
 // Refuses, before SQLite touches it, a file that is not an SQLite database at all.
 void check_header(const std::filesystem::path& path, const std::string& shown) {
   std::ifstream in(path, std::ios::binary);
@@ -103,7 +122,14 @@ Journal Journal::open(const std::filesystem::path& path, Access access) {
   try {
     int flags = access == Access::write ? SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE
                                         : SQLite::OPEN_READONLY;
-    auto db = std::make_unique<SQLite::Database>(as_file_name(path), flags, k_busy_timeout_ms);
+    std::string name = as_file_name(path);
+    auto dir = path.parent_path().empty() ? std::filesystem::path(".") : path.parent_path();
+    bool shm = std::filesystem::exists(path.string() + "-shm", ec);
+    if (access == Access::read && !shm && ::access(dir.c_str(), W_OK) != 0) {
+      name = immutable_uri(path);
+      flags |= SQLite::OPEN_URI;
+    }
+    auto db = std::make_unique<SQLite::Database>(name, flags, k_busy_timeout_ms);
     Journal journal(std::move(db), shown);
     journal.prepare(access);
     // A journal from an older kith is upgraded once, even by a command that only reads.
