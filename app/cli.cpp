@@ -78,8 +78,9 @@ void add_global_options(CLI::App& app, Context& ctx) {
   app.add_option("--db", o.db,
                  "The journal file (else KITH_DB, else $XDG_DATA_HOME/kith/journal.db)")
       ->type_name("PATH");
-  app.add_option("--config", o.config, "The config file (else KITH_CONFIG, else "
-                                       "$XDG_CONFIG_HOME/kith/config.toml)")
+  app.add_option("--config", o.config,
+                 "The config file (else KITH_CONFIG, else "
+                 "$XDG_CONFIG_HOME/kith/config.toml)")
       ->type_name("PATH");
   app.add_flag("--json", o.json, "Machine output: one JSON document on stdout");
   app.add_option("--color", o.color, "Colour: auto (on a terminal), always or never")

@@ -86,9 +86,9 @@ const ConfigFile& Context::config() {
   }
   std::ifstream in(path);
   if (!in) {
-    throw Error(ErrorKind::config, "cannot read the config file " + path.string() +
-                                       (std::filesystem::exists(path, ec) ? ": permission denied"
-                                                                          : ": no such file"));
+    throw Error(ErrorKind::config,
+                "cannot read the config file " + path.string() +
+                    (std::filesystem::exists(path, ec) ? ": permission denied" : ": no such file"));
   }
   m_config = read_config(in, path.string());
   return *m_config;
@@ -117,8 +117,8 @@ Journal& Context::journal(Journal::Access access, bool missing_ok) {
   }
   auto path = journal_path();
   // Only the default location is kith's to create; a named journal's directory must exist.
-  bool named = !m_options.db.empty() || !env("KITH_DB").value_or("").empty() ||
-               config().journal.has_value();
+  bool named =
+      !m_options.db.empty() || !env("KITH_DB").value_or("").empty() || config().journal.has_value();
   if (access == Journal::Access::write && !named) create_data_dir(path.parent_path());
   // The default journal may not exist yet (it reads as empty); a named one must, or a typo
   // in --db or KITH_DB would silently show an empty journal, even to cron.

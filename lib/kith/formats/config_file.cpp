@@ -36,13 +36,15 @@ class Reader {
     try {
       return parse_interval(value);
     } catch (const Error&) {
-      fail(node, "'" + key + "' must be an interval such as 30d, 2w, 3m or 1y, not '" + value + "'");
+      fail(node,
+           "'" + key + "' must be an interval such as 30d, 2w, 3m or 1y, not '" + value + "'");
     }
   }
 
   int days(const std::string& key, const toml::node& node) {
     auto value = node.value<std::int64_t>();
-    if (!value || *value < 0 || *value > 365) fail(node, "'" + key + "' must be a number of days from 0 to 365");
+    if (!value || *value < 0 || *value > 365)
+      fail(node, "'" + key + "' must be a number of days from 0 to 365");
     note(key, node);
     return static_cast<int>(*value);
   }
