@@ -15,9 +15,6 @@ std::string paint(std::string_view text, Paint how, bool color) {
     case Paint::red:
       code = "\x1b[31m";
       break;
-    case Paint::green:
-      code = "\x1b[32m";
-      break;
     case Paint::yellow:
       code = "\x1b[33m";
       break;

@@ -7,7 +7,7 @@
 
 namespace kith::render {
 
-enum class Paint { bold, dim, red, green, yellow };
+enum class Paint { bold, dim, red, yellow };
 
 std::string paint(std::string_view text, Paint how, bool color);
 

@@ -103,14 +103,4 @@ void Table::render_row(std::ostream& out, const Row& row, const std::vector<std:
   }
 }
 
-void Table::render_plain(std::ostream& out) const {
-  for (const Row& row : m_rows) {
-    for (std::size_t i = 0; i < row.size(); ++i) {
-      if (i > 0) out << '\t';
-      out << row[i];
-    }
-    out << '\n';
-  }
-}
-
 }  // namespace kith::render

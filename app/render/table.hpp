@@ -38,9 +38,6 @@ class Table {
   // Draws the table padded to line up, without trailing spaces; draws nothing if it has no rows.
   void render(std::ostream& out, const Style& style = {}) const;
 
-  // Draws the rows tab-separated, without header or padding, for scripts to read.
-  void render_plain(std::ostream& out) const;
-
  private:
   using Row = std::vector<std::string>;
 

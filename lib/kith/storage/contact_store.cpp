@@ -186,12 +186,6 @@ std::optional<std::int64_t> ContactStore::find_by_url(const std::string& url) {
   return sql::single_id(stmt);
 }
 
-std::optional<std::int64_t> ContactStore::find_by_uid(const std::string& uid) {
-  SQLite::Statement stmt(m_journal.database(), "SELECT id FROM contact WHERE uid = ?");
-  stmt.bind(1, uid);
-  return sql::single_id(stmt);
-}
-
 std::vector<ContactName> ContactStore::names_equal(const std::string& key, int limit) {
   SQLite::Statement stmt(m_journal.database(),
                          "SELECT id, name FROM contact WHERE name_key = ? ORDER BY id LIMIT ?");

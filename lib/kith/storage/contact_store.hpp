@@ -50,7 +50,6 @@ class ContactStore {
   std::map<std::int64_t, std::string> names(const std::vector<std::int64_t>& ids);
   std::optional<std::int64_t> find_by_email(const std::string& email);
   std::optional<std::int64_t> find_by_url(const std::string& url);
-  std::optional<std::int64_t> find_by_uid(const std::string& uid);
   // Contacts whose folded name equals `key`, or contains it; at most `limit` of each.
   std::vector<ContactName> names_equal(const std::string& key, int limit);
   std::vector<ContactName> names_containing(const std::string& key, int limit);

@@ -121,19 +121,6 @@ std::vector<Conversation> ConversationStore::for_contact(std::int64_t contact_id
   return out;
 }
 
-std::optional<Conversation> ConversationStore::last_for_contact(std::int64_t contact_id) {
-  SQLite::Statement stmt(m_journal.database(),
-                         std::string("SELECT ") + k_columns +
-                             " FROM conversation_contact cc JOIN conversation v ON v.id = "
-                             "cc.conversation_id WHERE cc.contact_id = ? "
-                             "ORDER BY v.happened_on DESC, v.id DESC LIMIT 1");
-  stmt.bind(1, contact_id);
-  if (!stmt.executeStep()) return std::nullopt;
-  Conversation v = read_conversation(stmt);
-  load_links(v);
-  return v;
-}
-
 std::map<std::int64_t, Conversation> ConversationStore::last_for_contacts(
     const std::vector<std::int64_t>& ids) {
   SQLite::Statement stmt(

@@ -23,8 +23,6 @@ class ConversationStore {
 
   // A contact's conversations, oldest first.
   std::vector<Conversation> for_contact(std::int64_t contact_id);
-  // A contact's most recent conversation.
-  std::optional<Conversation> last_for_contact(std::int64_t contact_id);
   // The most recent conversation of each of many contacts, in one query (without the list of
   // people in each).
   std::map<std::int64_t, Conversation> last_for_contacts(const std::vector<std::int64_t>& ids);

@@ -15,12 +15,6 @@ std::string rendered(const Table& table, const Style& style = {}) {
   return out.str();
 }
 
-std::string rendered_plain(const Table& table) {
-  std::ostringstream out;
-  table.render_plain(out);
-  return out.str();
-}
-
 Table people() {
   Table table({"Name", "City", "Calls"});
   table.add_row({"José", "Lyon", "3"});
@@ -112,21 +106,12 @@ TEST(TableTest, NewlinesAndTabsInCellsBecomeSpaces) {
   Table table({"Name", "Note"});
   table.add_row({"Ada", "met at\nthe\tconference"});
   EXPECT_EQ(rendered(table), "Name  Note\nAda   met at the conference\n");
-  EXPECT_EQ(rendered_plain(table), "Ada\tmet at the conference\n");
 }
 
 TEST(TableTest, EmptyTableRendersNothing) {
   const Table table({"Name", "City"});
   EXPECT_EQ(rendered(table), "");
   EXPECT_EQ(rendered(table, Style{.color = true}), "");
-  EXPECT_EQ(rendered_plain(table), "");
-}
-
-TEST(TableTest, PlainRenderingIsTabSeparatedWithoutHeader) {
-  EXPECT_EQ(rendered_plain(people()),
-            "José\tLyon\t3\n"
-            "Søren\tKøbenhavn\t12\n"
-            "李小龙\tHong Kong\t7\n");
 }
 
 TEST(TableTest, RejectsRowOfWrongSize) {

@@ -13,6 +13,7 @@
 #include "kith/domain/moment.hpp"
 #include "kith/domain/when.hpp"
 #include "kith/error.hpp"
+#include "kith/storage/contact_store.hpp"
 #include "kith/storage/journal.hpp"
 
 namespace kith {
@@ -91,6 +92,15 @@ testing::AssertionResult fails_with(Call&& call, ErrorKind kind,
 // How many rows `table` holds (the name is one of the test's own literals).
 inline int count_rows(Journal& journal, std::string_view table) {
   return journal.database().execAndGet("SELECT count(*) FROM " + std::string(table)).getInt();
+}
+
+// Inserts a contact straight into the store, bypassing the service's rules; returns its id.
+inline std::int64_t insert_person(Journal& journal, const std::string& name) {
+  Contact c;
+  c.name = name;
+  c.added_on = ymd(2026, 1, 1);
+  c.created_at = c.updated_at = "2026-01-01T08:00:00Z";
+  return ContactStore(journal).insert(c);
 }
 
 }  // namespace test

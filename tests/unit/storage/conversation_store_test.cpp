@@ -17,13 +17,7 @@ using Ids = std::vector<std::int64_t>;
 
 class ConversationStoreTest : public ::testing::Test {
  protected:
-  std::int64_t add_person(const std::string& name) {
-    Contact c;
-    c.name = name;
-    c.added_on = ymd(2026, 1, 1);
-    c.created_at = c.updated_at = "2026-01-01T08:00:00Z";
-    return contacts.insert(c);
-  }
+  std::int64_t add_person(const std::string& name) { return test::insert_person(journal, name); }
 
   Conversation draft(Ids who, date::year_month_day on, const std::string& summary) {
     Conversation v;
@@ -79,13 +73,16 @@ TEST_F(ConversationStoreTest, ForContactIsOldestFirstAndLastIsTheNewest) {
   EXPECT_EQ(all[1].id, second);
   EXPECT_EQ(all[2].id, third);
   EXPECT_EQ(all[0].contact_ids, (Ids{ada, grace}));
-  EXPECT_EQ(store.last_for_contact(ada)->id, third);
-  EXPECT_EQ(store.last_for_contact(grace)->id, first);
+  auto last = store.last_for_contacts({ada, grace});
+  ASSERT_EQ(last.size(), 2u);
+  EXPECT_EQ(last.at(ada).id, third);
+  EXPECT_EQ(last.at(ada).summary, "third, same day");
+  EXPECT_EQ(last.at(grace).id, first);
   EXPECT_EQ(store.for_contact(grace).size(), 1u);
 }
 
 TEST_F(ConversationStoreTest, LastForContactIsEmptyWithoutConversations) {
-  EXPECT_FALSE(store.last_for_contact(ada));
+  EXPECT_TRUE(store.last_for_contacts({ada}).empty());
   EXPECT_TRUE(store.for_contact(ada).empty());
 }
 

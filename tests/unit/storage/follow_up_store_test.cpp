@@ -16,13 +16,7 @@ using Ids = std::vector<std::int64_t>;
 
 class FollowUpStoreTest : public ::testing::Test {
  protected:
-  std::int64_t add_person(const std::string& name) {
-    Contact c;
-    c.name = name;
-    c.added_on = ymd(2026, 1, 1);
-    c.created_at = c.updated_at = "2026-01-01T08:00:00Z";
-    return ContactStore(journal).insert(c);
-  }
+  std::int64_t add_person(const std::string& name) { return test::insert_person(journal, name); }
 
   std::int64_t add(std::int64_t contact, date::year_month_day due,
                    FollowUpStatus status = FollowUpStatus::open) {
