@@ -59,6 +59,26 @@ void bind_fields(SQLite::Statement& stmt, const Contact& c) {
   stmt.bind(14, c.updated_at);
 }
 
+// The lists of a contact, each read by one subquery as values joined by the unit separator.
+constexpr const char* k_list_columns =
+    "(SELECT group_concat(email, char(31)) FROM (SELECT email FROM contact_email "
+    "WHERE contact_id = c.id ORDER BY position)), "
+    "(SELECT group_concat(phone, char(31)) FROM (SELECT phone FROM contact_phone "
+    "WHERE contact_id = c.id ORDER BY position)), "
+    "(SELECT group_concat(tag, char(31)) FROM (SELECT tag FROM contact_tag "
+    "WHERE contact_id = c.id ORDER BY tag))";
+
+std::vector<std::string> split_list(const std::string& joined) {
+  std::vector<std::string> out;
+  for (std::size_t start = 0; start < joined.size();) {
+    auto end = joined.find('\x1f', start);
+    if (end == std::string::npos) end = joined.size();
+    out.push_back(joined.substr(start, end - start));
+    start = end + 1;
+  }
+  return out;
+}
+
 }  // namespace
 
 std::int64_t ContactStore::insert(const Contact& contact) {
@@ -207,7 +227,8 @@ std::vector<ContactSummary> ContactStore::list(const ContactFilter& filter) {
   std::string query = std::string("SELECT ") + k_columns +
                       ", (SELECT max(v.happened_on) FROM conversation_contact cc "
                       "JOIN conversation v ON v.id = cc.conversation_id "
-                      "WHERE cc.contact_id = c.id) FROM contact c WHERE 1";
+                      "WHERE cc.contact_id = c.id), " +
+                      k_list_columns + " FROM contact c WHERE 1";
   if (filter.archived == ContactFilter::Archived::exclude) query += " AND c.archived = 0";
   if (filter.archived == ContactFilter::Archived::only) query += " AND c.archived = 1";
   if (!filter.tag.empty()) {
@@ -221,9 +242,11 @@ std::vector<ContactSummary> ContactStore::list(const ContactFilter& filter) {
   std::vector<ContactSummary> out;
   while (stmt.executeStep()) {
     ContactSummary summary{read_contact(stmt), sql::optional_date(stmt, 16)};
+    summary.contact.emails = split_list(sql::text(stmt, 17));
+    summary.contact.phones = split_list(sql::text(stmt, 18));
+    summary.contact.tags = split_list(sql::text(stmt, 19));
     out.push_back(std::move(summary));
   }
-  for (auto& summary : out) load_lists(summary.contact);
   return out;
 }
 
@@ -280,7 +303,7 @@ std::vector<CadenceCandidate> ContactStore::cadence_candidates(
   SQLite::Statement stmt(
       m_journal.database(),
       "SELECT c.id, c.name, c.cadence, c.cadence_snoozed_until, c.added_on, "
-      "(SELECT group_concat(t.tag, ',') FROM contact_tag t WHERE t.contact_id = c.id), "
+      "(SELECT group_concat(t.tag, char(31)) FROM contact_tag t WHERE t.contact_id = c.id), "
       "(SELECT max(v.happened_on) FROM conversation_contact cc JOIN conversation v "
       "ON v.id = cc.conversation_id WHERE cc.contact_id = c.id) "
       "FROM contact c WHERE c.archived = 0 AND (c.cadence IS NOT NULL OR c.id IN "
@@ -293,13 +316,7 @@ std::vector<CadenceCandidate> ContactStore::cadence_candidates(
     c.cadence = sql::optional_interval(stmt, 2);
     c.snoozed_until = sql::optional_date(stmt, 3);
     c.added_on = sql::day(stmt, 4);
-    std::string tags = sql::text(stmt, 5);
-    for (std::size_t start = 0; start < tags.size();) {
-      auto comma = tags.find(',', start);
-      if (comma == std::string::npos) comma = tags.size();
-      c.tags.push_back(tags.substr(start, comma - start));
-      start = comma + 1;
-    }
+    c.tags = split_list(sql::text(stmt, 5));
     c.last_contacted = sql::optional_date(stmt, 6);
     out.push_back(std::move(c));
   }
