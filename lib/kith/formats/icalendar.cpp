@@ -6,6 +6,8 @@
 #include <utility>
 #include <vector>
 
+#include "kith/domain/text.hpp"
+
 namespace kith::formats {
 
 namespace {
@@ -14,42 +16,16 @@ using std::chrono::seconds;
 
 // Deeper nesting than this is no real calendar; refusing it keeps the open-component stack small.
 constexpr std::size_t k_max_depth = 64;
-// How much of a bad value a message quotes.
-constexpr std::size_t k_max_quoted = 40;
 constexpr std::string_view k_unfolded_hint = " (continuation lines must start with a space)";
 
 [[noreturn]] void fail(std::size_t line, const std::string& message) {
   throw ParseError(line, message);
 }
 
-char upper(char c) { return c >= 'a' && c <= 'z' ? static_cast<char>(c - 'a' + 'A') : c; }
-
-std::string to_upper(std::string_view text) {
-  std::string out(text);
-  for (char& c : out) c = upper(c);
-  return out;
-}
-
-bool iequals(std::string_view a, std::string_view b) {
-  if (a.size() != b.size()) return false;
-  for (std::size_t i = 0; i < a.size(); ++i) {
-    if (upper(a[i]) != upper(b[i])) return false;
-  }
-  return true;
-}
-
 std::string_view trim(std::string_view text) {
   const std::size_t first = text.find_first_not_of(" \t");
   if (first == std::string_view::npos) return {};
   return text.substr(first, text.find_last_not_of(" \t") - first + 1);
-}
-
-// Quotes a (valid UTF-8) value for a message, cut to k_max_quoted bytes on a character boundary.
-std::string quote(std::string_view text) {
-  if (text.size() <= k_max_quoted) return "'" + std::string(text) + "'";
-  std::size_t cut = k_max_quoted;
-  while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
-  return "'" + std::string(text.substr(0, cut)) + "...'";
 }
 
 // True when text is well-formed UTF-8: no overlong forms, surrogates or code points past U+10FFFF.
@@ -167,7 +143,7 @@ struct Property {
       }
       const std::string_view piece = params.substr(i + 1, j - i - 1);
       const std::size_t equals = piece.find('=');
-      if (equals != std::string_view::npos && iequals(piece.substr(0, equals), key)) {
+      if (equals != std::string_view::npos && equals_nocase(piece.substr(0, equals), key)) {
         std::string unquoted;
         for (const char c : piece.substr(equals + 1)) {
           if (c != '"') unquoted.push_back(c);
@@ -188,7 +164,8 @@ Property parse_property(std::string_view line, std::size_t number) {
     if (line[i] == ':' && !quoted) colon = i;
   }
   if (colon == std::string_view::npos) {
-    fail(number, "expected NAME:VALUE, found " + quote(line) + std::string(k_unfolded_hint));
+    fail(number,
+         "expected NAME:VALUE, found " + quote_for_message(line) + std::string(k_unfolded_hint));
   }
   const std::size_t name_end = std::min(line.find(';'), colon);
   const std::string_view name = line.substr(0, name_end);
@@ -197,9 +174,9 @@ Property parse_property(std::string_view line, std::size_t number) {
                            "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
                            "abcdefghijklmnopqrstuvwxyz0123456789-") == std::string_view::npos;
   if (!good_name) {
-    fail(number, "bad property name " + quote(name) + std::string(k_unfolded_hint));
+    fail(number, "bad property name " + quote_for_message(name) + std::string(k_unfolded_hint));
   }
-  return {to_upper(name), line.substr(name_end, colon - name_end), line.substr(colon + 1)};
+  return {ascii_upper(name), line.substr(name_end, colon - name_end), line.substr(colon + 1)};
 }
 
 // Undoes TEXT escaping (\\ \, \; \n \N). Any other escaped character is kept without its
@@ -232,7 +209,8 @@ int digits_at(std::string_view text, std::size_t pos, std::size_t width) {
 IcsTime parse_time(const Property& property, std::size_t number) {
   const std::string_view text = trim(property.value);
   const auto bad = [&](std::string_view why) {
-    fail(number, "bad " + property.name + " " + quote(text) + " (" + std::string(why) + ")");
+    fail(number,
+         "bad " + property.name + " " + quote_for_message(text) + " (" + std::string(why) + ")");
   };
   const bool has_time = text.size() >= 15 && text[8] == 'T';
   const bool utc = text.size() == 16 && text[15] == 'Z';
@@ -253,7 +231,7 @@ IcsTime parse_time(const Property& property, std::size_t number) {
   if (!day.ok()) bad("no such date");
   if (hh > 23 || mm > 59 || ss > 59) bad("no such time");
   const std::optional<std::string> kind = property.param("VALUE");
-  if (has_time && kind && iequals(*kind, "DATE")) bad("VALUE=DATE expects YYYYMMDD");
+  if (has_time && kind && equals_nocase(*kind, "DATE")) bad("VALUE=DATE expects YYYYMMDD");
   IcsTime time{day, std::nullopt, utc, ""};
   if (has_time) {
     time.time_of_day = seconds{hh * 3600 + mm * 60 + ss};
@@ -350,7 +328,7 @@ class Reader {
     bool any = false;
     while (m_lines.next(line, number)) {
       if (trim(line).empty()) continue;
-      if (!any && !iequals(trim(line), "BEGIN:VCALENDAR")) {
+      if (!any && !equals_nocase(trim(line), "BEGIN:VCALENDAR")) {
         fail(number, "not an iCalendar file (the first line must be BEGIN:VCALENDAR)");
       }
       any = true;
@@ -360,11 +338,11 @@ class Reader {
       }
       const Property property = parse_property(line, number);
       if (property.name == "BEGIN") {
-        begin(to_upper(trim(property.value)), number);
+        begin(ascii_upper(trim(property.value)), number);
       } else if (property.name == "END") {
-        end(to_upper(trim(property.value)), number);
+        end(ascii_upper(trim(property.value)), number);
       } else if (m_open.empty()) {
-        fail(number, "unexpected " + quote(line) + " after END:VCALENDAR");
+        fail(number, "unexpected " + quote_for_message(line) + " after END:VCALENDAR");
       } else if (m_draft && m_open.size() == 2) {
         event_property(property, number);
       }
@@ -420,7 +398,7 @@ class Reader {
       if (name == key && (event.*field).empty()) event.*field = unescape(property.value);
     }
     if (name == "STATUS") {
-      if (event.status.empty()) event.status = to_upper(trim(unescape(property.value)));
+      if (event.status.empty()) event.status = ascii_upper(trim(unescape(property.value)));
     } else if (name == "RRULE") {
       if (event.rrule.empty()) event.rrule = trim(property.value);
     } else if (name == "DTSTART") {
@@ -438,11 +416,12 @@ class Reader {
       const std::string_view value = trim(property.value);
       event.duration = parse_duration(value);
       if (!event.duration) {
-        fail(number, "bad DURATION " + quote(value) + " (expected e.g. PT1H30M, P1D or P1W)");
+        fail(number,
+             "bad DURATION " + quote_for_message(value) + " (expected e.g. PT1H30M, P1D or P1W)");
       }
       if (*event.duration < seconds{0}) {
         fail(number, "event at line " + std::to_string(event.line) + " has a negative DURATION " +
-                         quote(value));
+                         quote_for_message(value));
       }
     }
   }

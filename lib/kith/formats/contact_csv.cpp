@@ -1,0 +1,493 @@
+#include "kith/formats/contact_csv.hpp"
+
+#include <algorithm>
+#include <array>
+#include <sstream>
+#include <utility>
+
+#include "kith/domain/text.hpp"
+#include "kith/domain/when.hpp"
+
+namespace kith {
+
+enum class CsvColumn : unsigned char {
+  unknown,  // named in the "ignored columns" notice
+  ignored,  // known, and not imported
+  name,
+  first_name,
+  middle_name,
+  last_name,
+  email,
+  phone,
+  tags,
+  company,
+  title,
+  location,
+  city,     // Google's address parts: the location when no Location column has one
+  address,  // (the city first, else the formatted address on one line)
+  url,
+  note,
+  how_met,
+  birthday,
+  uid,
+  introduced_by,
+  connected_on,
+};
+
+namespace {
+
+using Column = CsvColumn;
+
+// The header keys (as column_key makes them, separated by spaces) of a column.
+struct Aliases {
+  Column column;
+  std::string_view keys;
+};
+
+// A spreadsheet's own header, matched loosely: "How Met", "how_met" and "how-met" are one key.
+constexpr Aliases k_generic_columns[] = {
+    {Column::name, "name fullname displayname"},
+    {Column::first_name, "firstname givenname"},
+    {Column::last_name, "lastname familyname surname"},
+    {Column::email, "email emails emailaddress"},
+    {Column::phone, "phone phones mobile telephone"},
+    {Column::company, "company organization organisation employer"},
+    {Column::title, "title position jobtitle role"},
+    {Column::location, "location city"},
+    {Column::url, "url profile linkedin website"},
+    {Column::tags, "tags tag labels"},
+    {Column::note, "note notes"},
+    {Column::how_met, "howmet met"},
+    {Column::birthday, "birthday"},
+    {Column::uid, "uid"},
+    {Column::introduced_by, "introducedby via"},
+    // kith's export also writes what the journal knows about the contact, not the person.
+    {Column::ignored, "addedon archived lastcontacted"}};
+
+constexpr Aliases k_linkedin_columns[] = {{Column::first_name, "firstname"},
+                                          {Column::last_name, "lastname"},
+                                          {Column::url, "url"},
+                                          {Column::email, "emailaddress"},
+                                          {Column::company, "company"},
+                                          {Column::title, "position"},
+                                          {Column::connected_on, "connectedon"}};
+
+// Both Google layouts; in numbered groups ("E-mail 2 - Value") the number is written '#'.
+constexpr Aliases k_google_columns[] = {{Column::name, "name"},
+                                        {Column::first_name, "firstname givenname"},
+                                        {Column::middle_name, "middlename additionalname"},
+                                        {Column::last_name, "lastname familyname"},
+                                        {Column::company, "organizationname organization#name"},
+                                        {Column::title, "organizationtitle organization#title"},
+                                        {Column::location, "location"},
+                                        {Column::city, "address#city"},
+                                        {Column::address, "address#formatted"},
+                                        {Column::birthday, "birthday"},
+                                        {Column::note, "notes"},
+                                        {Column::tags, "labels groupmembership"},
+                                        {Column::email, "email#value"},
+                                        {Column::phone, "phone#value"},
+                                        {Column::url, "website#value"}};
+
+constexpr std::array<std::string_view, 12> k_months = {
+    "january", "february", "march",     "april",   "may",      "june",
+    "july",    "august",   "september", "october", "november", "december"};
+
+// A header cell as a key: lower-case, without spaces, underscores or hyphens, and with each run
+// of digits written '#' when `number_groups` is set.
+std::string column_key(std::string_view name, bool number_groups) {
+  std::string key;
+  for (const char c : ascii_lower(trim(name))) {
+    if (c == ' ' || c == '_' || c == '-') continue;
+    const bool digit = c >= '0' && c <= '9';
+    if (digit && number_groups) {
+      if (key.empty() || key.back() != '#') key += '#';
+    } else {
+      key += c;
+    }
+  }
+  return key;
+}
+
+template <std::size_t N>
+std::optional<Column> find_column(const Aliases (&table)[N], std::string_view key) {
+  for (const Aliases& aliases : table) {
+    for (std::string_view keys = aliases.keys; !keys.empty();) {
+      const std::size_t end = std::min(keys.find(' '), keys.size());
+      if (keys.substr(0, end) == key) return aliases.column;
+      keys.remove_prefix(std::min(end + 1, keys.size()));
+    }
+  }
+  return std::nullopt;
+}
+
+// What a header cell holds in a flavor. LinkedIn and Google layouts are known: the columns
+// kith has no field for are ignored without a notice.
+Column column_of(CsvFlavor flavor, std::string_view name) {
+  if (trim(name).empty()) return Column::ignored;
+  switch (flavor) {
+    case CsvFlavor::linkedin:
+      return find_column(k_linkedin_columns, column_key(name, false)).value_or(Column::ignored);
+    case CsvFlavor::google:
+      return find_column(k_google_columns, column_key(name, true)).value_or(Column::ignored);
+    case CsvFlavor::generic:
+      break;
+  }
+  return find_column(k_generic_columns, column_key(name, false)).value_or(Column::unknown);
+}
+
+bool is_name(Column column) {
+  return column == Column::name || column == Column::first_name || column == Column::last_name;
+}
+
+bool has_key(const std::vector<std::string>& header, std::string_view key, bool number_groups) {
+  return std::any_of(header.begin(), header.end(), [&](const std::string& cell) {
+    return column_key(cell, number_groups) == key;
+  });
+}
+
+// A record with nothing but blanks in one cell: an empty line, not a row.
+bool is_blank_line(const std::vector<std::string>& fields) {
+  return fields.size() == 1 && trim(fields[0]).empty();
+}
+
+// True when a row has a non-blank value past the header's last column: data would be lost.
+bool has_values_after(const std::vector<std::string>& fields, std::size_t columns) {
+  for (std::size_t i = columns; i < fields.size(); ++i) {
+    if (!trim(fields[i]).empty()) return true;
+  }
+  return false;
+}
+
+// LinkedIn's preamble opens with a "Notes:" line.
+bool is_linkedin_notes(const std::vector<std::string>& fields) {
+  return fields.size() == 1 && ascii_lower(trim(fields[0])) == "notes:";
+}
+
+bool is_linkedin_header(const std::vector<std::string>& fields) {
+  return has_key(fields, "firstname", false) && has_key(fields, "lastname", false);
+}
+
+std::optional<CsvFlavor> detect(const std::vector<std::string>& header) {
+  if (is_linkedin_notes(header) ||
+      (is_linkedin_header(header) && has_key(header, "connectedon", false))) {
+    return CsvFlavor::linkedin;
+  }
+  const bool google = std::any_of(header.begin(), header.end(), [](const std::string& cell) {
+    const std::string key = column_key(cell, true);
+    return key == "fileas" || key == "groupmembership" || key.ends_with("#value");
+  });
+  if (google) return CsvFlavor::google;
+  const bool named = std::any_of(header.begin(), header.end(), [](const std::string& cell) {
+    return is_name(column_of(CsvFlavor::generic, cell));
+  });
+  return named ? std::optional(CsvFlavor::generic) : std::nullopt;
+}
+
+// The non-empty parts, separated.
+std::string join(const std::vector<std::string>& parts, std::string_view separator) {
+  std::string out;
+  for (const std::string& part : parts) {
+    if (part.empty()) continue;
+    if (!out.empty()) out += separator;
+    out += part;
+  }
+  return out;
+}
+
+// The trimmed, non-empty pieces of text between any of the separators.
+std::vector<std::string> split(std::string_view text, std::string_view separators) {
+  std::vector<std::string> out;
+  for (;;) {
+    const std::size_t end = text.find_first_of(separators);
+    const std::string_view piece = trim(text.substr(0, end));
+    if (!piece.empty()) out.emplace_back(piece);
+    if (end == std::string_view::npos) return out;
+    text.remove_prefix(end + 1);
+  }
+}
+
+// The trimmed, non-empty pieces of a Google cell, whose values are joined by " ::: ".
+std::vector<std::string> split_google(std::string_view text) {
+  constexpr std::string_view k_separator = ":::";
+  std::vector<std::string> out;
+  for (;;) {
+    const std::size_t end = text.find(k_separator);
+    const std::string_view piece = trim(text.substr(0, end));
+    if (!piece.empty()) out.emplace_back(piece);
+    if (end == std::string_view::npos) return out;
+    text.remove_prefix(end + k_separator.size());
+  }
+}
+
+// A Google label as a tag: "Rust Meetup" becomes "rust-meetup"; system labels ("* starred")
+// say nothing about the person and are dropped.
+std::vector<std::string> google_tags(std::string_view labels) {
+  std::vector<std::string> tags;
+  for (const std::string& label : split_google(labels)) {
+    if (!label.starts_with("* ")) tags.push_back(join(split(ascii_lower(label), " \t\r\n"), "-"));
+  }
+  return tags;
+}
+
+// A cell as kept: trimmed, line breaks as LF, and (generic files) without the ' that kith's
+// export writes before a value a spreadsheet would take for a formula.
+std::string clean(std::string_view cell, CsvFlavor flavor) {
+  std::string_view text = trim(cell);
+  if (flavor == CsvFlavor::generic && text.size() > 1 && text[0] == '\'' &&
+      k_csv_formula_starts.find(text[1]) != std::string_view::npos) {
+    text = trim(text.substr(1));
+  }
+  std::string out;
+  out.reserve(text.size());
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (text[i] != '\r') {
+      out += text[i];
+    } else if (i + 1 == text.size() || text[i + 1] != '\n') {
+      out += '\n';
+    }
+  }
+  return out;
+}
+
+// The number written by 1 to `max_digits` digits, or -1.
+int number(std::string_view text, std::size_t max_digits) {
+  if (text.empty() || text.size() > max_digits) return -1;
+  int n = 0;
+  for (const char c : text) {
+    if (c < '0' || c > '9') return -1;
+    n = n * 10 + (c - '0');
+  }
+  return n;
+}
+
+// YYYY-MM-DD, or --MM-DD for a birthday without its year.
+bool is_birthday(std::string_view text) {
+  if (text.size() == 7 && text.starts_with("--") && text[4] == '-') {
+    const int month = number(text.substr(2, 2), 2);
+    const int day = number(text.substr(5, 2), 2);
+    // 2000 is a leap year, so --02-29 is a birthday.
+    return month > 0 && day > 0 &&
+           (date::year{2000} / date::month{static_cast<unsigned>(month)} /
+            date::day{static_cast<unsigned>(day)})
+               .ok();
+  }
+  return parse_iso_date(text).has_value();
+}
+
+// LinkedIn's "Connected On": 12 Mar 2024 (what it writes), 7-Feb-22 or 2024-03-12.
+std::optional<date::year_month_day> parse_connected_on(std::string_view text) {
+  if (auto iso = parse_iso_date(text)) return iso;
+  const char separator = text.find('-') == std::string_view::npos ? ' ' : '-';
+  const std::size_t first = text.find(separator);
+  const std::size_t second = text.find(separator, first + 1);
+  if (first == std::string_view::npos || second == std::string_view::npos) return std::nullopt;
+  const int day = number(text.substr(0, first), 2);
+  const std::string month_name = ascii_lower(text.substr(first + 1, second - first - 1));
+  const std::string_view year_text = text.substr(second + 1);
+  const int digits = number(year_text, 4);
+  const int year = year_text.size() == 2 && digits >= 0 ? 2000 + digits : digits;
+  const auto month = std::find_if(k_months.begin(), k_months.end(), [&](std::string_view name) {
+    return month_name.size() >= 3 && name.starts_with(month_name);
+  });
+  if (day < 1 || year < 1900 || month == k_months.end()) return std::nullopt;
+  const date::year_month_day d = date::year{year} /
+                                 date::month{static_cast<unsigned>(month - k_months.begin() + 1)} /
+                                 date::day{static_cast<unsigned>(day)};
+  return d.ok() ? std::optional(d) : std::nullopt;
+}
+
+// A row's cells by what they hold, before they become a contact.
+struct Row {
+  std::string name, first_name, middle_name, last_name, company, title, location, city, address;
+  std::string note, how_met, birthday, uid, introduced_by, connected_on;
+  std::vector<std::string> emails, phones, tags, urls;
+};
+
+void keep_first(std::string& field, std::string value) {
+  if (field.empty()) field = std::move(value);
+}
+
+void append(std::vector<std::string>& list, std::vector<std::string> values) {
+  for (std::string& value : values) list.push_back(std::move(value));
+}
+
+// Files it under what the column holds: text fields keep their first non-empty value, lists
+// gather every value.
+void add_cell(Row& row, Column column, std::string value, CsvFlavor flavor) {
+  if (value.empty()) return;
+  const auto values = [&](std::string_view separators) {
+    return flavor == CsvFlavor::google ? split_google(value) : split(value, separators);
+  };
+  switch (column) {
+    case Column::unknown:
+    case Column::ignored:
+      return;
+    case Column::name:
+      return keep_first(row.name, std::move(value));
+    case Column::first_name:
+      return keep_first(row.first_name, std::move(value));
+    case Column::middle_name:
+      return keep_first(row.middle_name, std::move(value));
+    case Column::last_name:
+      return keep_first(row.last_name, std::move(value));
+    case Column::email:
+      return append(row.emails, values(";"));
+    case Column::phone:
+      return append(row.phones, values(";"));
+    case Column::tags:
+      return append(row.tags, flavor == CsvFlavor::google ? google_tags(value) : values(";,"));
+    case Column::company:
+      return keep_first(row.company, std::move(value));
+    case Column::title:
+      return keep_first(row.title, std::move(value));
+    case Column::location:
+      return keep_first(row.location, std::move(value));
+    case Column::city:
+      return keep_first(row.city, std::move(value));
+    case Column::address:
+      return keep_first(row.address, join(split(value, "\n"), ", "));
+    case Column::url:
+      return append(row.urls, flavor == CsvFlavor::google ? split_google(value)
+                                                          : std::vector<std::string>{value});
+    case Column::note:
+      return keep_first(row.note, std::move(value));
+    case Column::how_met:
+      return keep_first(row.how_met, std::move(value));
+    case Column::birthday:
+      return keep_first(row.birthday, std::move(value));
+    case Column::uid:
+      return keep_first(row.uid, std::move(value));
+    case Column::introduced_by:
+      return keep_first(row.introduced_by, std::move(value));
+    case Column::connected_on:
+      return keep_first(row.connected_on, std::move(value));
+  }
+}
+
+// The profile URL to keep: a LinkedIn one when there is one, as it identifies the person.
+std::string profile_url(const std::vector<std::string>& urls) {
+  const auto linkedin = std::find_if(urls.begin(), urls.end(), [](const std::string& url) {
+    return ascii_lower(url).find("linkedin.com") != std::string::npos;
+  });
+  return linkedin != urls.end() ? *linkedin : urls.empty() ? "" : urls.front();
+}
+
+// Fills record from a row; sets record.skipped or record.error when it cannot be a contact.
+void make_contact(Row row, CsvFlavor flavor, ContactRecord& record) {
+  Contact& contact = record.contact;
+  contact.name = row.name.empty() ? join({row.first_name, row.middle_name, row.last_name}, " ")
+                                  : std::move(row.name);
+  if (contact.name.empty()) {
+    record.skipped = "no name";
+    return;
+  }
+  contact.emails = std::move(row.emails);
+  contact.phones = std::move(row.phones);
+  contact.tags = std::move(row.tags);
+  contact.company = std::move(row.company);
+  contact.title = std::move(row.title);
+  contact.location = !row.location.empty() ? std::move(row.location)
+                     : !row.city.empty()   ? std::move(row.city)
+                                           : std::move(row.address);
+  contact.url = profile_url(row.urls);
+  contact.note = std::move(row.note);
+  contact.how_met = flavor == CsvFlavor::linkedin ? "LinkedIn connection" : std::move(row.how_met);
+  contact.uid = std::move(row.uid);
+  record.introduced_by = std::move(row.introduced_by);
+  if (!row.birthday.empty() && !is_birthday(row.birthday)) {
+    record.error =
+        "bad birthday " + quote_for_message(row.birthday) + " (expected YYYY-MM-DD or --MM-DD)";
+    return;
+  }
+  contact.birthday = std::move(row.birthday);
+  if (!row.connected_on.empty()) {
+    record.connected_on = parse_connected_on(row.connected_on);
+    if (!record.connected_on) {
+      record.error = "bad Connected On date " + quote_for_message(row.connected_on) +
+                     " (expected a date like 12 Mar 2024)";
+    }
+  }
+}
+
+}  // namespace
+
+std::optional<CsvFlavor> detect_csv_flavor(std::string_view header_line) {
+  std::istringstream in{std::string(header_line)};
+  CsvReader csv(in);
+  std::vector<std::string> header;
+  try {
+    if (!csv.next(header)) return std::nullopt;
+  } catch (const CsvError&) {
+    return std::nullopt;
+  }
+  return detect(header);
+}
+
+ContactCsvReader::ContactCsvReader(std::istream& in, std::optional<CsvFlavor> flavor)
+    : m_csv(in), m_flavor(flavor.value_or(CsvFlavor::generic)) {
+  read_header(flavor);
+}
+
+void ContactCsvReader::read_header(std::optional<CsvFlavor> flavor) {
+  std::vector<std::string> header;
+  bool found = false;
+  while (!found && m_csv.next(header)) found = !is_blank_line(header);
+  if (!found) return;
+  const int first_line = m_csv.line();
+  if (!flavor) m_flavor = detect(header).value_or(CsvFlavor::generic);
+  // LinkedIn puts a preamble before its header; how long it is has changed over the years.
+  while (m_flavor == CsvFlavor::linkedin && !is_linkedin_header(header)) {
+    if (!m_csv.next(header)) {
+      throw CsvError(first_line, "no LinkedIn header (First Name,Last Name,...) in the file");
+    }
+  }
+  map_columns(header);
+}
+
+void ContactCsvReader::map_columns(const std::vector<std::string>& header) {
+  std::vector<std::string> unknown;
+  for (const std::string& cell : header) {
+    const Column column = column_of(m_flavor, cell);
+    const std::string name(trim(cell));
+    if (column == Column::unknown &&
+        std::find(unknown.begin(), unknown.end(), name) == unknown.end()) {
+      unknown.push_back(name);
+    }
+    m_columns.push_back(column);
+  }
+  if (std::none_of(m_columns.begin(), m_columns.end(), is_name)) {
+    throw CsvError(m_csv.line(), "no name column; expected one of name, first name, last name");
+  }
+  if (!unknown.empty()) m_notices.push_back("ignored columns: " + join(unknown, ", "));
+}
+
+bool ContactCsvReader::next(ContactRecord& record) {
+  record = ContactRecord{};
+  do {
+    try {
+      if (!m_csv.next(m_fields)) return false;
+    } catch (const CsvError& e) {
+      record.line = e.line();
+      record.error = e.what();
+      return true;
+    }
+  } while (is_blank_line(m_fields));
+  record.line = m_csv.line();
+  if (has_values_after(m_fields, m_columns.size())) {
+    record.error = std::to_string(m_fields.size()) + " values, but the header names " +
+                   std::to_string(m_columns.size()) +
+                   " columns (a value with a comma must be in double quotes)";
+    return true;
+  }
+  Row row;
+  for (std::size_t i = 0; i < m_fields.size() && i < m_columns.size(); ++i) {
+    add_cell(row, m_columns[i], clean(m_fields[i], m_flavor), m_flavor);
+  }
+  make_contact(std::move(row), m_flavor, record);
+  return true;
+}
+
+std::vector<std::string> ContactCsvReader::notices() const { return m_notices; }
+
+}  // namespace kith
