@@ -25,7 +25,7 @@ struct AddOptions {
 struct EditOptions {
   std::string ref;
   ContactChanges changes;
-  std::string name, company, title, location, url, note, how, via, every;
+  std::string name, company, title, location, url, note, how, birthday, via, every;
 };
 
 void add_add_options(CLI::App& cmd, AddOptions& o) {
@@ -40,6 +40,8 @@ void add_add_options(CLI::App& cmd, AddOptions& o) {
       ->type_name("T");
   cmd.add_option("--note", o.draft.note, "A free-form note")->type_name("TEXT");
   cmd.add_option("--how", o.draft.how_met, "How you met")->type_name("TEXT");
+  cmd.add_option("--birthday", o.draft.birthday, "Their birthday: YYYY-MM-DD or --MM-DD")
+      ->type_name("DATE");
   cmd.add_option("--via", o.links.via, "Who introduced you (a contact reference)")
       ->type_name("REF");
   cmd.add_option("--met-at", o.links.met_at, "The event where you met (records them as met there)")
@@ -84,6 +86,7 @@ void add_edit_options(CLI::App& cmd, EditOptions& o) {
   cmd.add_option("--url", o.url, "Set the profile URL (\"\" clears)")->type_name("URL");
   cmd.add_option("--note", o.note, "Set the note (\"\" clears)")->type_name("TEXT");
   cmd.add_option("--how", o.how, "Set how you met (\"\" clears)")->type_name("TEXT");
+  cmd.add_option("--birthday", o.birthday, "Set the birthday (\"\" clears)")->type_name("DATE");
   cmd.add_option("--via", o.via, "Set who introduced you (\"\" clears)")->type_name("REF");
   cmd.add_option("--every", o.every, "Set the cadence (none clears)")->type_name("INTERVAL");
 }
@@ -100,12 +103,13 @@ void run_edit(Context& ctx, CLI::App& cmd, EditOptions& o) {
   set("--url", o.url, ch.url);
   set("--note", o.note, ch.note);
   set("--how", o.how, ch.how_met);
+  set("--birthday", o.birthday, ch.birthday);
   set("--via", o.via, ch.via);
   if (cmd.count("--every") > 0) ch.cadence = parse_optional_interval(o.every);
   bool lists = !ch.add_emails.empty() || !ch.remove_emails.empty() || !ch.add_phones.empty() ||
                !ch.remove_phones.empty() || !ch.add_tags.empty() || !ch.remove_tags.empty();
   if (!lists && !ch.name && !ch.company && !ch.title && !ch.location && !ch.url && !ch.note &&
-      !ch.how_met && !ch.via && !ch.cadence) {
+      !ch.how_met && !ch.birthday && !ch.via && !ch.cadence) {
     throw Error(ErrorKind::usage, "nothing to change; see kith contact edit --help");
   }
   ContactService service(ctx.journal(Journal::Access::write), ctx.moment());

@@ -70,6 +70,7 @@ void print_contact(std::ostream& out, const ContactDetails& d, const Settings& s
       {"url", c.url},
       {"tags", join(c.tags, ", ")},
       {"how met", c.how_met},
+      {"birthday", c.birthday},
       {"met at", met},
       {"introduced by", d.introduced_by ? label(*d.introduced_by) : std::string()},
       {"introduced", join(introduced, ", ")},

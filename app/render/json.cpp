@@ -84,6 +84,7 @@ Json to_json(const Contact& c) {
               {"tags", c.tags},
               {"note", text_or_null(c.note)},
               {"how_met", text_or_null(c.how_met)},
+              {"birthday", text_or_null(c.birthday)},
               {"introduced_by", c.introduced_by ? Json(*c.introduced_by) : Json(nullptr)},
               {"every", interval_or_null(c.cadence)},
               {"cadence_snoozed_until", day_or_null(c.cadence_snoozed_until)},

@@ -26,6 +26,7 @@ struct Contact {
   std::string url;  // a profile URL, e.g. LinkedIn; unique like an email
   std::string note;
   std::string how_met;
+  std::string birthday;                       // "YYYY-MM-DD", or "--MM-DD" when the year is unknown
   std::optional<std::int64_t> introduced_by;  // the id of the contact who introduced us
   std::optional<Interval> cadence;            // keep in touch this often (own setting)
   std::optional<date::year_month_day> cadence_snoozed_until;
@@ -44,6 +45,7 @@ struct ContactChanges {
   std::optional<std::string> url;
   std::optional<std::string> note;
   std::optional<std::string> how_met;
+  std::optional<std::string> birthday;             // "" to clear
   std::optional<std::string> via;                  // a reference to the introducer, or "" to clear
   std::optional<std::optional<Interval>> cadence;  // nullopt inside: clear
   std::vector<std::string> add_emails;

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "kith/domain/text.hpp"
+#include "kith/domain/when.hpp"
 #include "kith/error.hpp"
 
 namespace kith {
@@ -94,6 +95,46 @@ std::string normalise_phone(std::string_view phone) {
 }
 
 std::string normalise_text(std::string_view text) { return std::string(trim(text)); }
+
+std::string normalise_birthday(std::string_view birthday) {
+  std::string text(trim(birthday));
+  if (text.size() == 7 && text.starts_with("--")) {
+    // Any year that has February 29 checks the day.
+    auto day = parse_iso_date("2000" + text.substr(1));
+    if (day) return text;
+  } else if (text.size() == 10 && parse_iso_date(text)) {
+    return text;
+  }
+  throw Error(ErrorKind::invalid_data,
+              "'" + std::string(birthday) + "' is not a birthday (expected YYYY-MM-DD or --MM-DD)");
+}
+
+namespace {
+
+// Adds `value` to `list` unless an equal one (ignoring ASCII case) is there already.
+void add_unique(std::vector<std::string>& list, const std::string& value) {
+  auto same = [&](const std::string& v) { return ascii_lower(v) == ascii_lower(value); };
+  if (std::none_of(list.begin(), list.end(), same)) list.push_back(value);
+}
+
+}  // namespace
+
+void normalise_contact(Contact& c) {
+  c.name = normalise_name(c.name);
+  std::vector<std::string> emails, phones, tags;
+  for (const auto& e : c.emails) add_unique(emails, normalise_email(e));
+  for (const auto& p : c.phones) add_unique(phones, normalise_phone(p));
+  for (const auto& t : c.tags) add_unique(tags, normalise_tag(t));
+  std::sort(tags.begin(), tags.end());
+  c.emails = std::move(emails);
+  c.phones = std::move(phones);
+  c.tags = std::move(tags);
+  c.url = c.url.empty() ? std::string() : normalise_url(c.url);
+  c.birthday = c.birthday.empty() ? std::string() : normalise_birthday(c.birthday);
+  for (std::string* field : {&c.company, &c.title, &c.location, &c.note, &c.how_met}) {
+    *field = normalise_text(*field);
+  }
+}
 
 bool looks_like_email(std::string_view text) {
   return text.find('@') != std::string_view::npos && !has_space(trim(text));

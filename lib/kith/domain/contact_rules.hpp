@@ -6,6 +6,8 @@
 #include <string>
 #include <string_view>
 
+#include "kith/domain/contact.hpp"
+
 namespace kith {
 
 // Trims the name and collapses inner whitespace; throws invalid_data when it is blank.
@@ -27,6 +29,14 @@ std::string normalise_phone(std::string_view phone);
 
 // Trims free text and turns a whitespace-only value into "".
 std::string normalise_text(std::string_view text);
+
+// A birthday as "YYYY-MM-DD", or "--MM-DD" when the year is unknown; throws invalid_data for
+// anything else or an impossible day.
+std::string normalise_birthday(std::string_view birthday);
+
+// Applies the rules above to every field of a contact: emails, phones and tags lose
+// duplicates (ignoring case), tags are sorted, blank text becomes "".
+void normalise_contact(Contact& contact);
 
 // True when a reference looks like an email, so it is looked up as one.
 bool looks_like_email(std::string_view text);

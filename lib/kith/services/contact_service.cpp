@@ -7,6 +7,7 @@
 #include "kith/error.hpp"
 #include "kith/services/event_service.hpp"
 #include "kith/services/resolver.hpp"
+#include "kith/storage/tombstone_store.hpp"
 
 namespace kith {
 
@@ -38,21 +39,7 @@ void take_if_empty(std::string& keep, const std::string& other) {
 
 }  // namespace
 
-void ContactService::normalise(Contact& c) {
-  c.name = normalise_name(c.name);
-  std::vector<std::string> emails, phones, tags;
-  for (const auto& e : c.emails) add_unique(emails, normalise_email(e));
-  for (const auto& p : c.phones) add_unique(phones, normalise_phone(p));
-  for (const auto& t : c.tags) add_unique(tags, normalise_tag(t));
-  std::sort(tags.begin(), tags.end());
-  c.emails = std::move(emails);
-  c.phones = std::move(phones);
-  c.tags = std::move(tags);
-  c.url = c.url.empty() ? std::string() : normalise_url(c.url);
-  for (std::string* field : {&c.company, &c.title, &c.location, &c.note, &c.how_met}) {
-    *field = normalise_text(*field);
-  }
-}
+void ContactService::normalise(Contact& c) { normalise_contact(c); }
 
 void ContactService::check_unique(const Contact& c) {
   ContactStore store(m_journal);
@@ -152,6 +139,7 @@ Contact ContactService::edit(std::string_view ref, const ContactChanges& ch) {
     if (ch.url) c.url = *ch.url;
     if (ch.note) c.note = *ch.note;
     if (ch.how_met) c.how_met = *ch.how_met;
+    if (ch.birthday) c.birthday = *ch.birthday;
     if (ch.cadence) c.cadence = *ch.cadence;
     if (ch.via) c.introduced_by = resolve_via(store, *ch.via, c.id);
     for (const auto& e : ch.remove_emails)
@@ -214,9 +202,11 @@ std::pair<ContactDetails, ContactStore::RemovalCounts> ContactService::removal_p
 void ContactService::remove(std::int64_t id) {
   m_journal.write([&] {
     ContactStore store(m_journal);
-    if (!store.get(id))
+    auto contact = store.get(id);
+    if (!contact)
       throw Error(ErrorKind::not_found, "contact #" + std::to_string(id) + " does not exist");
     store.remove(id);
+    TombstoneStore(m_journal).bury({RecordKind::contact, contact->uid, m_moment.now_utc});
   });
 }
 
@@ -235,6 +225,7 @@ Contact ContactService::merge(std::string_view keep_ref, std::string_view other_
     take_if_empty(keep.location, other.location);
     take_if_empty(keep.url, other.url);
     take_if_empty(keep.how_met, other.how_met);
+    take_if_empty(keep.birthday, other.birthday);
     if (!other.note.empty() && other.note != keep.note) {
       keep.note = keep.note.empty() ? other.note : keep.note + "\n" + other.note;
     }
@@ -250,8 +241,9 @@ Contact ContactService::merge(std::string_view keep_ref, std::string_view other_
     for (const auto& t : other.tags) add_unique(keep.tags, t);
     keep.archived = keep.archived && other.archived;
     keep.updated_at = m_moment.now_utc;
-    store.repoint(other.id, keep.id);
+    store.repoint(other.id, keep.id, m_moment.now_utc);
     store.remove(other.id);
+    TombstoneStore(m_journal).bury({RecordKind::contact, other.uid, m_moment.now_utc});
     normalise(keep);
     store.update(keep);
     keep = *store.get(keep.id);

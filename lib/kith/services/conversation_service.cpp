@@ -9,6 +9,7 @@
 #include "kith/storage/conversation_store.hpp"
 #include "kith/storage/event_store.hpp"
 #include "kith/storage/follow_up_store.hpp"
+#include "kith/storage/tombstone_store.hpp"
 
 namespace kith {
 
@@ -132,6 +133,7 @@ Conversation ConversationService::remove(std::int64_t id) {
   m_journal.write([&] {
     v = load(id);
     ConversationStore(m_journal).remove(id);
+    TombstoneStore(m_journal).bury({RecordKind::conversation, v.uid, m_moment.now_utc});
   });
   return v;
 }

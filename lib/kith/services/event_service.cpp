@@ -9,6 +9,7 @@
 #include "kith/storage/contact_store.hpp"
 #include "kith/storage/conversation_store.hpp"
 #include "kith/storage/follow_up_store.hpp"
+#include "kith/storage/tombstone_store.hpp"
 
 namespace kith {
 
@@ -94,6 +95,7 @@ Event EventService::remove(std::string_view ref) {
     EventStore store(m_journal);
     e = *store.get(resolve(ref));
     store.remove(e.id);
+    TombstoneStore(m_journal).bury({RecordKind::event, e.uid, m_moment.now_utc});
   });
   return e;
 }

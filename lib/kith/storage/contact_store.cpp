@@ -14,7 +14,7 @@ namespace {
 constexpr const char* k_columns =
     "c.id, c.uid, c.name, c.company, c.title, c.location, c.url, c.note, c.how_met, "
     "c.introduced_by, c.cadence, c.cadence_snoozed_until, c.added_on, c.archived, c.created_at, "
-    "c.updated_at";
+    "c.updated_at, c.birthday";
 
 Contact read_contact(SQLite::Statement& stmt) {
   Contact c;
@@ -34,10 +34,11 @@ Contact read_contact(SQLite::Statement& stmt) {
   c.archived = stmt.getColumn(13).getInt() != 0;
   c.created_at = stmt.getColumn(14).getString();
   c.updated_at = stmt.getColumn(15).getString();
+  c.birthday = sql::text(stmt, 16);
   return c;
 }
 
-// Binds the fields shared by insert and update to parameters 1..14.
+// Binds the fields shared by insert and update to parameters 1..14 and 17.
 void bind_fields(SQLite::Statement& stmt, const Contact& c) {
   stmt.bind(1, c.name);
   stmt.bind(2, fold(c.name));
@@ -57,6 +58,7 @@ void bind_fields(SQLite::Statement& stmt, const Contact& c) {
   sql::bind_date(stmt, 12, c.added_on);
   stmt.bind(13, c.archived ? 1 : 0);
   stmt.bind(14, c.updated_at);
+  sql::bind_text(stmt, 17, c.birthday);
 }
 
 // The lists of a contact, each read by one subquery as values joined by the unit separator.
@@ -68,58 +70,49 @@ constexpr const char* k_list_columns =
     "(SELECT group_concat(tag, char(31)) FROM (SELECT tag FROM contact_tag "
     "WHERE contact_id = c.id ORDER BY tag))";
 
-std::vector<std::string> split_list(const std::string& joined) {
-  std::vector<std::string> out;
-  for (std::size_t start = 0; start < joined.size();) {
-    auto end = joined.find('\x1f', start);
-    if (end == std::string::npos) end = joined.size();
-    out.push_back(joined.substr(start, end - start));
-    start = end + 1;
-  }
-  return out;
-}
-
 }  // namespace
 
 std::int64_t ContactStore::insert(const Contact& contact) {
   auto& db = m_journal.database();
-  SQLite::Statement stmt(db,
-                         "INSERT INTO contact (name, name_key, company, title, location, url, "
-                         "note, how_met, introduced_by, cadence, cadence_snoozed_until, added_on, "
-                         "archived, updated_at, uid, created_at) "
-                         "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, "
-                         "?15, ?16)");
+  SQLite::Statement& stmt = m_journal.cached(
+      "INSERT INTO contact (name, name_key, company, title, location, url, "
+      "note, how_met, introduced_by, cadence, cadence_snoozed_until, added_on, "
+      "archived, updated_at, uid, created_at, birthday) "
+      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, "
+      "?15, ?16, ?17)");
   bind_fields(stmt, contact);
   stmt.bind(15, contact.uid.empty() ? new_uid() : contact.uid);
   stmt.bind(16, contact.created_at);
   stmt.exec();
   Contact stored = contact;
   stored.id = db.getLastInsertRowid();
-  write_lists(stored);
+  write_lists(stored, false);
   return stored.id;
 }
 
 void ContactStore::update(const Contact& contact) {
-  SQLite::Statement stmt(m_journal.database(),
-                         "UPDATE contact SET name = ?1, name_key = ?2, company = ?3, title = ?4, "
-                         "location = ?5, url = ?6, note = ?7, how_met = ?8, introduced_by = ?9, "
-                         "cadence = ?10, cadence_snoozed_until = ?11, added_on = ?12, "
-                         "archived = ?13, updated_at = ?14 WHERE id = ?15");
+  SQLite::Statement& stmt = m_journal.cached(
+      "UPDATE contact SET name = ?1, name_key = ?2, company = ?3, title = ?4, "
+      "location = ?5, url = ?6, note = ?7, how_met = ?8, introduced_by = ?9, "
+      "cadence = ?10, cadence_snoozed_until = ?11, added_on = ?12, "
+      "archived = ?13, updated_at = ?14, birthday = ?17 WHERE id = ?15");
   bind_fields(stmt, contact);
   stmt.bind(15, contact.id);
   stmt.exec();
-  write_lists(contact);
+  write_lists(contact, true);
 }
 
-void ContactStore::write_lists(const Contact& contact) {
-  auto& db = m_journal.database();
-  for (const char* table : {"contact_email", "contact_phone", "contact_tag"}) {
-    SQLite::Statement clear(db, std::string("DELETE FROM ") + table + " WHERE contact_id = ?");
+void ContactStore::write_lists(const Contact& contact, bool replace) {
+  for (const char* sql : {"DELETE FROM contact_email WHERE contact_id = ?",
+                          "DELETE FROM contact_phone WHERE contact_id = ?",
+                          "DELETE FROM contact_tag WHERE contact_id = ?"}) {
+    if (!replace) break;  // a new contact has no lists to clear
+    SQLite::Statement& clear = m_journal.cached(sql);
     clear.bind(1, contact.id);
     clear.exec();
   }
-  SQLite::Statement email(
-      db, "INSERT INTO contact_email (contact_id, position, email) VALUES (?, ?, ?)");
+  SQLite::Statement& email =
+      m_journal.cached("INSERT INTO contact_email (contact_id, position, email) VALUES (?, ?, ?)");
   for (std::size_t i = 0; i < contact.emails.size(); ++i) {
     email.bind(1, contact.id);
     email.bind(2, static_cast<std::int64_t>(i));
@@ -127,8 +120,8 @@ void ContactStore::write_lists(const Contact& contact) {
     email.exec();
     email.reset();
   }
-  SQLite::Statement phone(
-      db, "INSERT INTO contact_phone (contact_id, position, phone) VALUES (?, ?, ?)");
+  SQLite::Statement& phone =
+      m_journal.cached("INSERT INTO contact_phone (contact_id, position, phone) VALUES (?, ?, ?)");
   for (std::size_t i = 0; i < contact.phones.size(); ++i) {
     phone.bind(1, contact.id);
     phone.bind(2, static_cast<std::int64_t>(i));
@@ -136,7 +129,8 @@ void ContactStore::write_lists(const Contact& contact) {
     phone.exec();
     phone.reset();
   }
-  SQLite::Statement tag(db, "INSERT OR IGNORE INTO contact_tag (contact_id, tag) VALUES (?, ?)");
+  SQLite::Statement& tag =
+      m_journal.cached("INSERT OR IGNORE INTO contact_tag (contact_id, tag) VALUES (?, ?)");
   for (const auto& t : contact.tags) {
     tag.bind(1, contact.id);
     tag.bind(2, t);
@@ -146,9 +140,8 @@ void ContactStore::write_lists(const Contact& contact) {
 }
 
 void ContactStore::load_lists(Contact& contact) {
-  auto& db = m_journal.database();
   auto load = [&](const char* sql, std::vector<std::string>& into) {
-    SQLite::Statement stmt(db, sql);
+    SQLite::Statement& stmt = m_journal.cached(sql);
     stmt.bind(1, contact.id);
     while (stmt.executeStep()) into.push_back(stmt.getColumn(0).getString());
   };
@@ -173,8 +166,9 @@ void ContactStore::remove(std::int64_t id) {
 }
 
 std::optional<Contact> ContactStore::get(std::int64_t id) {
-  SQLite::Statement stmt(m_journal.database(),
-                         std::string("SELECT ") + k_columns + " FROM contact c WHERE c.id = ?");
+  static const std::string sql =
+      std::string("SELECT ") + k_columns + " FROM contact c WHERE c.id = ?";
+  SQLite::Statement& stmt = m_journal.cached(sql.c_str());
   stmt.bind(1, id);
   if (!stmt.executeStep()) return std::nullopt;
   Contact contact = read_contact(stmt);
@@ -193,15 +187,49 @@ std::map<std::int64_t, std::string> ContactStore::names(const std::vector<std::i
   return out;
 }
 
-std::optional<std::int64_t> ContactStore::find_by_email(const std::string& email) {
+std::optional<std::int64_t> ContactStore::find_by_uid(const std::string& uid) {
+  SQLite::Statement& stmt = m_journal.cached("SELECT id FROM contact WHERE uid = ?");
+  stmt.bind(1, uid);
+  return sql::single_id(stmt);
+}
+
+std::vector<std::int64_t> ContactStore::find_by_name_and_company(const std::string& name,
+                                                                 const std::string& company) {
+  SQLite::Statement& stmt = m_journal.cached(
+      "SELECT id FROM contact WHERE name_key = ?1 AND "
+      "coalesce(kith_fold(company), '') = ?2 ORDER BY id LIMIT 2");
+  stmt.bind(1, fold(name));
+  stmt.bind(2, fold(company));
+  std::vector<std::int64_t> out;
+  while (stmt.executeStep()) out.push_back(stmt.getColumn(0).getInt64());
+  return out;
+}
+
+void ContactStore::for_each(const std::function<void(const Contact&, const Links&)>& fn) {
   SQLite::Statement stmt(m_journal.database(),
-                         "SELECT contact_id FROM contact_email WHERE email = ?");
+                         std::string("SELECT ") + k_columns + ", " + k_list_columns +
+                             ", i.uid, i.name, (SELECT max(v.happened_on) FROM "
+                             "conversation_contact cc JOIN conversation v ON v.id = "
+                             "cc.conversation_id WHERE cc.contact_id = c.id) FROM contact c "
+                             "LEFT JOIN contact i ON i.id = c.introduced_by ORDER BY c.id");
+  while (stmt.executeStep()) {
+    Contact contact = read_contact(stmt);
+    contact.emails = sql::split_list(sql::text(stmt, 17));
+    contact.phones = sql::split_list(sql::text(stmt, 18));
+    contact.tags = sql::split_list(sql::text(stmt, 19));
+    fn(contact, {sql::text(stmt, 20), sql::text(stmt, 21), sql::optional_date(stmt, 22)});
+  }
+}
+
+std::optional<std::int64_t> ContactStore::find_by_email(const std::string& email) {
+  SQLite::Statement& stmt =
+      m_journal.cached("SELECT contact_id FROM contact_email WHERE email = ?");
   stmt.bind(1, email);
   return sql::single_id(stmt);
 }
 
 std::optional<std::int64_t> ContactStore::find_by_url(const std::string& url) {
-  SQLite::Statement stmt(m_journal.database(), "SELECT id FROM contact WHERE url = ?");
+  SQLite::Statement& stmt = m_journal.cached("SELECT id FROM contact WHERE url = ?");
   stmt.bind(1, url);
   return sql::single_id(stmt);
 }
@@ -241,10 +269,10 @@ std::vector<ContactSummary> ContactStore::list(const ContactFilter& filter) {
   if (!filter.company.empty()) stmt.bind(":company", fold(filter.company));
   std::vector<ContactSummary> out;
   while (stmt.executeStep()) {
-    ContactSummary summary{read_contact(stmt), sql::optional_date(stmt, 16)};
-    summary.contact.emails = split_list(sql::text(stmt, 17));
-    summary.contact.phones = split_list(sql::text(stmt, 18));
-    summary.contact.tags = split_list(sql::text(stmt, 19));
+    ContactSummary summary{read_contact(stmt), sql::optional_date(stmt, 17)};
+    summary.contact.emails = sql::split_list(sql::text(stmt, 18));
+    summary.contact.phones = sql::split_list(sql::text(stmt, 19));
+    summary.contact.tags = sql::split_list(sql::text(stmt, 20));
     out.push_back(std::move(summary));
   }
   return out;
@@ -316,21 +344,28 @@ std::vector<CadenceCandidate> ContactStore::cadence_candidates(
     c.cadence = sql::optional_interval(stmt, 2);
     c.snoozed_until = sql::optional_date(stmt, 3);
     c.added_on = sql::day(stmt, 4);
-    c.tags = split_list(sql::text(stmt, 5));
+    c.tags = sql::split_list(sql::text(stmt, 5));
     c.last_contacted = sql::optional_date(stmt, 6);
     out.push_back(std::move(c));
   }
   return out;
 }
 
-void ContactStore::repoint(std::int64_t from, std::int64_t to) {
+void ContactStore::repoint(std::int64_t from, std::int64_t to, const std::string& now) {
   auto& db = m_journal.database();
   auto run = [&](const char* sql) {
     SQLite::Statement stmt(db, sql);
     stmt.bind(1, from);
     stmt.bind(2, to);
+    if (stmt.getBindParameterCount() >= 3) stmt.bind(3, now);
     stmt.exec();
   };
+  run("UPDATE conversation SET updated_at = ?3 WHERE id IN (SELECT conversation_id FROM "
+      "conversation_contact WHERE contact_id = ?1) AND ?2 IS NOT NULL");
+  run("UPDATE follow_up SET updated_at = ?3 WHERE contact_id = ?1 AND ?2 IS NOT NULL");
+  run("UPDATE event SET updated_at = ?3 WHERE id IN (SELECT event_id FROM event_contact WHERE "
+      "contact_id = ?1) AND ?2 IS NOT NULL");
+  run("UPDATE contact SET updated_at = ?3 WHERE introduced_by = ?1 AND ?2 IS NOT NULL");
   // A conversation with both people keeps one link, to the kept contact.
   run("UPDATE OR IGNORE conversation_contact SET contact_id = ?2 WHERE contact_id = ?1");
   run("DELETE FROM conversation_contact WHERE contact_id = ?1 AND ?2 IS NOT NULL");

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <optional>
 #include <string>
@@ -48,11 +49,25 @@ class ContactStore {
   std::optional<Contact> get(std::int64_t id);
   // The names of many contacts at once, by id.
   std::map<std::int64_t, std::string> names(const std::vector<std::int64_t>& ids);
+  std::optional<std::int64_t> find_by_uid(const std::string& uid);
   std::optional<std::int64_t> find_by_email(const std::string& email);
   std::optional<std::int64_t> find_by_url(const std::string& url);
   // Contacts whose folded name equals `key`, or contains it; at most `limit` of each.
   std::vector<ContactName> names_equal(const std::string& key, int limit);
   std::vector<ContactName> names_containing(const std::string& key, int limit);
+  // Contacts with exactly this name (folded) and company (folded; "" for none), at most 2.
+  std::vector<std::int64_t> find_by_name_and_company(const std::string& name,
+                                                     const std::string& company);
+
+  // What an export needs besides the contact: who introduced them, and when you last spoke.
+  struct Links {
+    std::string introducer_uid;
+    std::string introducer_name;
+    std::optional<date::year_month_day> last_contacted;
+  };
+  // Every contact with its lists, oldest first; one query, so memory does not grow with the
+  // journal.
+  void for_each(const std::function<void(const Contact&, const Links&)>& fn);
 
   std::vector<ContactSummary> list(const ContactFilter& filter);
   std::optional<date::year_month_day> last_contacted(std::int64_t id);
@@ -72,11 +87,13 @@ class ContactStore {
   // Active contacts with their own cadence or a tag among `tier_tags`.
   std::vector<CadenceCandidate> cadence_candidates(const std::vector<std::string>& tier_tags);
 
-  // Moves everything that points at `from` (conversations, follow-ups, introductions) to `to`.
-  void repoint(std::int64_t from, std::int64_t to);
+  // Moves everything that points at `from` (conversations, follow-ups, introductions) to `to`,
+  // stamping what moved as updated at `now` so a sync carries the move.
+  void repoint(std::int64_t from, std::int64_t to, const std::string& now);
 
  private:
-  void write_lists(const Contact& contact);
+  // Writes the emails, phones and tags, first clearing the old ones when `replace`.
+  void write_lists(const Contact& contact, bool replace);
   void load_lists(Contact& contact);
 
   Journal& m_journal;

@@ -3,6 +3,8 @@
 #include <SQLiteCpp/Database.h>
 #include <SQLiteCpp/Statement.h>
 
+#include <algorithm>
+
 #include "kith/storage/sql.hpp"
 #include "kith/storage/uid.hpp"
 
@@ -106,6 +108,49 @@ std::optional<Conversation> ConversationStore::get(std::int64_t id) {
   Conversation v = read_conversation(stmt);
   load_links(v);
   return v;
+}
+
+std::optional<std::int64_t> ConversationStore::find_by_uid(const std::string& uid) {
+  SQLite::Statement stmt(m_journal.database(), "SELECT id FROM conversation WHERE uid = ?");
+  stmt.bind(1, uid);
+  return sql::single_id(stmt);
+}
+
+std::optional<std::int64_t> ConversationStore::find_same(const Conversation& conversation) {
+  if (conversation.contact_ids.empty()) return std::nullopt;
+  SQLite::Statement stmt(
+      m_journal.database(),
+      "SELECT v.id FROM conversation_contact cc JOIN conversation v ON v.id = cc.conversation_id "
+      "WHERE cc.contact_id = ?1 AND v.happened_on = ?2 AND v.summary = ?3 AND "
+      "(SELECT group_concat(contact_id) FROM (SELECT contact_id FROM conversation_contact "
+      "WHERE conversation_id = v.id ORDER BY contact_id)) = ?4 ORDER BY v.id LIMIT 1");
+  std::vector<std::int64_t> ids = conversation.contact_ids;
+  std::sort(ids.begin(), ids.end());
+  ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+  std::string joined;
+  for (auto id : ids) joined += (joined.empty() ? "" : ",") + std::to_string(id);
+  stmt.bind(1, ids.front());
+  sql::bind_date(stmt, 2, conversation.on);
+  stmt.bind(3, conversation.summary);
+  stmt.bind(4, joined);
+  return sql::single_id(stmt);
+}
+
+void ConversationStore::for_each(const std::function<void(const Conversation&, const Links&)>& fn) {
+  SQLite::Statement stmt(
+      m_journal.database(),
+      std::string("SELECT ") + k_columns +
+          ", (SELECT group_concat(uid, char(31)) FROM (SELECT c.uid FROM conversation_contact cc "
+          "JOIN contact c ON c.id = cc.contact_id WHERE cc.conversation_id = v.id ORDER BY "
+          "c.uid)), (SELECT group_concat(name, char(31)) FROM (SELECT c.name FROM "
+          "conversation_contact cc JOIN contact c ON c.id = cc.contact_id WHERE "
+          "cc.conversation_id = v.id ORDER BY c.uid)), e.uid, e.name "
+          "FROM conversation v LEFT JOIN event e ON e.id = v.event_id ORDER BY v.id");
+  while (stmt.executeStep()) {
+    Conversation v = read_conversation(stmt);
+    fn(v, {sql::split_list(sql::text(stmt, 10)), sql::split_list(sql::text(stmt, 11)),
+           sql::text(stmt, 12), sql::text(stmt, 13)});
+  }
 }
 
 std::vector<Conversation> ConversationStore::for_contact(std::int64_t contact_id) {

@@ -2,8 +2,10 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <optional>
+#include <string>
 #include <vector>
 
 #include "kith/domain/conversation.hpp"
@@ -20,6 +22,20 @@ class ConversationStore {
   void update(const Conversation& conversation);
   void remove(std::int64_t id);
   std::optional<Conversation> get(std::int64_t id);
+  std::optional<std::int64_t> find_by_uid(const std::string& uid);
+  // A conversation on the same day, with the same summary and exactly these people: what a
+  // script that logs the same conversation twice means.
+  std::optional<std::int64_t> find_same(const Conversation& conversation);
+
+  // What an export needs besides the conversation: its people and event, by uid and name.
+  struct Links {
+    std::vector<std::string> people_uids;   // sorted
+    std::vector<std::string> people_names;  // in the same order
+    std::string event_uid;
+    std::string event_name;
+  };
+  // Every conversation, oldest first.
+  void for_each(const std::function<void(const Conversation&, const Links&)>& fn);
 
   // A contact's conversations, oldest first.
   std::vector<Conversation> for_contact(std::int64_t contact_id);

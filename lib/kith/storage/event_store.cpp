@@ -195,6 +195,33 @@ std::vector<Event> EventStore::planned_between(date::year_month_day from, date::
   return read_all(stmt);
 }
 
+std::optional<std::int64_t> EventStore::find_same(const std::string& name,
+                                                  date::year_month_day starts_on) {
+  SQLite::Statement stmt(m_journal.database(),
+                         "SELECT id FROM event WHERE name_key = ? AND starts_on = ? "
+                         "ORDER BY id LIMIT 1");
+  stmt.bind(1, fold(name));
+  sql::bind_date(stmt, 2, starts_on);
+  return sql::single_id(stmt);
+}
+
+void EventStore::for_each(const std::function<void(const Event&, const People&)>& fn) {
+  SQLite::Statement stmt(
+      m_journal.database(),
+      std::string("SELECT ") + k_columns +
+          ", (SELECT group_concat(tag, char(31)) FROM (SELECT tag FROM event_tag WHERE "
+          "event_id = e.id ORDER BY tag)), (SELECT group_concat(uid, char(31)) FROM (SELECT "
+          "c.uid FROM event_contact ec JOIN contact c ON c.id = ec.contact_id WHERE "
+          "ec.event_id = e.id ORDER BY c.uid)), (SELECT group_concat(name, char(31)) FROM (SELECT "
+          "c.name FROM event_contact ec JOIN contact c ON c.id = ec.contact_id WHERE "
+          "ec.event_id = e.id ORDER BY c.uid)) FROM event e ORDER BY e.id");
+  while (stmt.executeStep()) {
+    Event e = read_event(stmt);
+    e.tags = sql::split_list(sql::text(stmt, 15));
+    fn(e, {sql::split_list(sql::text(stmt, 16)), sql::split_list(sql::text(stmt, 17))});
+  }
+}
+
 bool EventStore::link_contact(std::int64_t event_id, std::int64_t contact_id) {
   SQLite::Statement stmt(
       m_journal.database(),
@@ -202,6 +229,12 @@ bool EventStore::link_contact(std::int64_t event_id, std::int64_t contact_id) {
   stmt.bind(1, event_id);
   stmt.bind(2, contact_id);
   return stmt.exec() > 0;
+}
+
+void EventStore::unlink_all(std::int64_t event_id) {
+  SQLite::Statement stmt(m_journal.database(), "DELETE FROM event_contact WHERE event_id = ?");
+  stmt.bind(1, event_id);
+  stmt.exec();
 }
 
 std::vector<ContactName> EventStore::people_met(std::int64_t event_id) {

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -40,6 +41,8 @@ class EventStore {
   // By kith's uid or the UID of the calendar it came from.
   std::optional<std::int64_t> find_by_uid(const std::string& uid);
   std::optional<std::int64_t> find_by_ics_uid(const std::string& ics_uid);
+  // An event with this name (folded) starting on this day.
+  std::optional<std::int64_t> find_same(const std::string& name, date::year_month_day starts_on);
   std::vector<EventName> names_equal(const std::string& key, int limit);
   std::vector<EventName> names_containing(const std::string& key, int limit);
 
@@ -52,8 +55,18 @@ class EventStore {
   // Records that `contact_id` was met at the event; false when it was already recorded.
   bool link_contact(std::int64_t event_id, std::int64_t contact_id);
   std::vector<ContactName> people_met(std::int64_t event_id);
+  // Forgets everyone met at the event (before recording the complete list again).
+  void unlink_all(std::int64_t event_id);
   // The events where a contact was met, earliest first.
   std::vector<Event> events_for_contact(std::int64_t contact_id);
+
+  // The people met at an event, for an export: uids sorted, names in the same order.
+  struct People {
+    std::vector<std::string> uids;
+    std::vector<std::string> names;
+  };
+  // Every event with its tags, oldest first.
+  void for_each(const std::function<void(const Event&, const People&)>& fn);
 
  private:
   void write_tags(const Event& event);

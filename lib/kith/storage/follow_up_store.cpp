@@ -71,6 +71,42 @@ void FollowUpStore::update(const FollowUp& follow_up) {
   stmt.exec();
 }
 
+void FollowUpStore::remove(std::int64_t id) {
+  SQLite::Statement stmt(m_journal.database(), "DELETE FROM follow_up WHERE id = ?");
+  stmt.bind(1, id);
+  stmt.exec();
+}
+
+std::optional<std::int64_t> FollowUpStore::find_by_uid(const std::string& uid) {
+  SQLite::Statement stmt(m_journal.database(), "SELECT id FROM follow_up WHERE uid = ?");
+  stmt.bind(1, uid);
+  return sql::single_id(stmt);
+}
+
+std::optional<std::int64_t> FollowUpStore::find_same(const FollowUp& follow_up) {
+  SQLite::Statement stmt(m_journal.database(),
+                         "SELECT id FROM follow_up WHERE contact_id = ?1 AND due_on = ?2 AND "
+                         "coalesce(note, '') = ?3 AND status = 'open' ORDER BY id LIMIT 1");
+  stmt.bind(1, follow_up.contact_id);
+  sql::bind_date(stmt, 2, follow_up.due_on);
+  stmt.bind(3, follow_up.note);
+  return sql::single_id(stmt);
+}
+
+void FollowUpStore::for_each(bool open_only,
+                             const std::function<void(const FollowUp&, const Links&)>& fn) {
+  SQLite::Statement stmt(
+      m_journal.database(),
+      std::string("SELECT ") + k_columns +
+          ", c.uid, c.name, e.uid, e.name FROM follow_up f JOIN contact c ON "
+          "c.id = f.contact_id LEFT JOIN event e ON e.id = f.event_id" +
+          (open_only ? " WHERE f.status = 'open' ORDER BY f.due_on, f.id" : " ORDER BY f.id"));
+  while (stmt.executeStep()) {
+    fn(read_follow_up(stmt), {stmt.getColumn(13).getString(), stmt.getColumn(14).getString(),
+                              sql::text(stmt, 15), sql::text(stmt, 16)});
+  }
+}
+
 std::optional<FollowUp> FollowUpStore::get(std::int64_t id) {
   SQLite::Statement stmt(m_journal.database(),
                          std::string("SELECT ") + k_columns + " FROM follow_up f WHERE f.id = ?");

@@ -2,7 +2,9 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <optional>
+#include <string>
 #include <vector>
 
 #include "kith/domain/follow_up.hpp"
@@ -25,7 +27,21 @@ class FollowUpStore {
   // Inserts the follow-up (assigning uid when empty) and returns its id.
   std::int64_t insert(const FollowUp& follow_up);
   void update(const FollowUp& follow_up);
+  void remove(std::int64_t id);
   std::optional<FollowUp> get(std::int64_t id);
+  std::optional<std::int64_t> find_by_uid(const std::string& uid);
+  // An open follow-up for the same person, due the same day, with the same note.
+  std::optional<std::int64_t> find_same(const FollowUp& follow_up);
+
+  // What an export needs besides the follow-up: its person and event.
+  struct Links {
+    std::string contact_uid;
+    std::string contact_name;
+    std::string event_uid;
+    std::string event_name;
+  };
+  // Every follow-up (only open ones when `open_only`), oldest first.
+  void for_each(bool open_only, const std::function<void(const FollowUp&, const Links&)>& fn);
   // Matching follow-ups, open ones by due date first, then closed ones.
   std::vector<FollowUp> list(const FollowUpFilter& filter);
 

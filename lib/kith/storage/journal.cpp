@@ -104,7 +104,16 @@ Journal::Journal(std::unique_ptr<SQLite::Database> db, std::string display_name)
     : m_db(std::move(db)), m_display_name(std::move(display_name)) {}
 
 Journal::Journal(Journal&&) noexcept = default;
-Journal& Journal::operator=(Journal&&) noexcept = default;
+Journal& Journal::operator=(Journal&& other) noexcept {
+  m_cached.clear();  // statements go before the connection they belong to
+  m_db = std::move(other.m_db);
+  m_cached = std::move(other.m_cached);
+  m_display_name = std::move(other.m_display_name);
+  m_needs_upgrade = other.m_needs_upgrade;
+  m_in_memory = other.m_in_memory;
+  m_depth = other.m_depth;
+  return *this;
+}
 Journal::~Journal() = default;
 
 int Journal::latest_version() { return static_cast<int>(migrations().size()); }
@@ -227,8 +236,12 @@ void Journal::write(const std::function<void()>& work) {
   if (m_depth > 0) return work();  // part of the enclosing unit of work
   ++m_depth;
   try {
-    in_transaction(*m_db, SQLite::TransactionBehavior::IMMEDIATE, m_display_name, work);
+    in_transaction(*m_db, SQLite::TransactionBehavior::IMMEDIATE, m_display_name, [&] {
+      work();
+      reset_cached();
+    });
   } catch (...) {
+    reset_cached();
     --m_depth;
     throw;
   }
@@ -239,8 +252,12 @@ void Journal::read(const std::function<void()>& work) {
   if (m_depth > 0) return work();
   ++m_depth;
   try {
-    in_transaction(*m_db, SQLite::TransactionBehavior::DEFERRED, m_display_name, work);
+    in_transaction(*m_db, SQLite::TransactionBehavior::DEFERRED, m_display_name, [&] {
+      work();
+      reset_cached();
+    });
   } catch (...) {
+    reset_cached();
     --m_depth;
     throw;
   }
@@ -248,5 +265,26 @@ void Journal::read(const std::function<void()>& work) {
 }
 
 SQLite::Database& Journal::database() { return *m_db; }
+
+SQLite::Statement& Journal::cached(const char* sql) {
+  auto& slot = m_cached[sql];
+  if (!slot) {
+    slot = std::make_unique<SQLite::Statement>(*m_db, sql);
+  } else {
+    slot->reset();
+    slot->clearBindings();
+  }
+  return *slot;
+}
+
+void Journal::reset_cached() {
+  for (auto& [sql, stmt] : m_cached) {
+    try {
+      stmt->reset();
+    } catch (const SQLite::Exception&) {
+      // The statement's last step failed; that error was reported where it happened.
+    }
+  }
+}
 
 }  // namespace kith

@@ -7,10 +7,12 @@
 #include <functional>
 #include <memory>
 #include <string>
+#include <unordered_map>
 
 namespace SQLite {
 class Database;
-}
+class Statement;
+}  // namespace SQLite
 
 namespace kith {
 
@@ -40,6 +42,11 @@ class Journal {
   // The connection, for the storage classes only.
   SQLite::Database& database();
 
+  // A statement prepared once per connection, reset and with its bindings cleared, for the
+  // statements a bulk import runs thousands of times. `sql` must be a string literal (it is
+  // the key), and the statement must not be in use by a caller up the stack.
+  SQLite::Statement& cached(const char* sql);
+
   // The file name to show in messages.
   const std::string& display_name() const { return m_display_name; }
 
@@ -50,7 +57,12 @@ class Journal {
   Journal(std::unique_ptr<SQLite::Database> db, std::string display_name);
   void prepare(Access access);
 
+  // Finishes every cached statement, so none holds the transaction open at its end.
+  void reset_cached();
+
   std::unique_ptr<SQLite::Database> m_db;
+  // Declared after m_db, so the statements are finalised before the connection closes.
+  std::unordered_map<const char*, std::unique_ptr<SQLite::Statement>> m_cached;
   std::string m_display_name;
   bool m_needs_upgrade = false;
   bool m_in_memory = false;

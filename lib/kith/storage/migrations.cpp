@@ -136,7 +136,19 @@ ALTER TABLE follow_up ADD COLUMN event_id INTEGER REFERENCES event(id) ON DELETE
 CREATE INDEX follow_up_by_event ON follow_up(event_id) WHERE event_id IS NOT NULL;
 )sql";
 
-constexpr std::array<std::string_view, 3> k_migrations = {k_v1, k_v2, k_v3};
+// Version 4: birthdays, and tombstones: the uids of deleted records with when they were
+// deleted, so an export carries deletions to a journal on another machine.
+constexpr std::string_view k_v4 = R"sql(
+ALTER TABLE contact ADD COLUMN birthday TEXT;
+
+CREATE TABLE tombstone (
+  uid TEXT PRIMARY KEY,
+  kind TEXT NOT NULL CHECK (kind IN ('contact', 'conversation', 'follow_up', 'event')),
+  deleted_at TEXT NOT NULL
+) STRICT, WITHOUT ROWID;
+)sql";
+
+constexpr std::array<std::string_view, 4> k_migrations = {k_v1, k_v2, k_v3, k_v4};
 
 }  // namespace
 

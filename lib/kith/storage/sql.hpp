@@ -75,6 +75,18 @@ std::vector<Name> read_names(SQLite::Statement& stmt) {
   return out;
 }
 
+// The values of a group_concat(..., char(31)) column, in order; none for NULL or "".
+inline std::vector<std::string> split_list(const std::string& joined) {
+  std::vector<std::string> out;
+  for (std::size_t start = 0; start < joined.size();) {
+    auto end = joined.find('\x1f', start);
+    if (end == std::string::npos) end = joined.size();
+    out.push_back(joined.substr(start, end - start));
+    start = end + 1;
+  }
+  return out;
+}
+
 // The column's text, or "" for NULL.
 inline std::string text(SQLite::Statement& stmt, int index) {
   auto column = stmt.getColumn(index);

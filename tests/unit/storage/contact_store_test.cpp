@@ -363,7 +363,7 @@ TEST_F(ContactStoreTest, RepointMovesEverythingAndKeepsOneLinkForSharedConversat
   const std::int64_t both = add_conversation({keep, other}, ymd(2026, 2, 2));
   const std::int64_t f = add_follow_up(other, ymd(2026, 2, 9));
 
-  store.repoint(other, keep);
+  store.repoint(other, keep, "2026-11-26T12:00:00Z");
 
   EXPECT_EQ(conversations.get(own)->contact_ids, std::vector<std::int64_t>{keep});
   EXPECT_EQ(conversations.get(both)->contact_ids, std::vector<std::int64_t>{keep});
