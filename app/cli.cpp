@@ -109,7 +109,9 @@ int run(const std::vector<std::string>& args, Io io, Environment env) {
   add_event_commands(app, ctx);
   add_config_commands(app, ctx);
   add_import_command(app, ctx);
+  add_export_command(app, ctx);
   add_demo_command(app, ctx);
+  add_completion_command(app, ctx);
 
   int status = 0;
   try {

@@ -134,6 +134,14 @@ Journal& Context::journal(Journal::Access access, bool missing_ok) {
   return *m_journal;
 }
 
+Journal& Context::trial_journal() {
+  std::error_code ec;
+  if (std::filesystem::exists(journal_path(), ec)) return journal(Journal::Access::write);
+  m_journal = Journal::in_memory();
+  m_access = Journal::Access::read;
+  return *m_journal;
+}
+
 void Context::use_journal(Journal journal) {
   m_journal = std::move(journal);
   m_access = Journal::Access::write;

@@ -23,6 +23,7 @@ struct Io {
   std::ostream& err;
   bool in_tty = false;
   bool out_tty = false;
+  bool err_tty = false;
 };
 
 using Environment = std::map<std::string, std::string>;
@@ -45,6 +46,8 @@ class Context {
   std::ostream& err() { return m_io.err; }
   std::istream& in() { return m_io.in; }
   bool interactive() const { return m_io.in_tty; }
+  // True when stderr is a terminal, where a progress line can be redrawn.
+  bool progress_visible() const { return m_io.err_tty && !m_options.quiet; }
   GlobalOptions& options() { return m_options; }
   bool json() const { return m_options.json; }
   std::optional<std::string> env(const std::string& name) const;
@@ -55,6 +58,9 @@ class Context {
   // Reading a journal named by --db or KITH_DB that does not exist is an error unless
   // `missing_ok` (a dry run previews against an empty journal).
   Journal& journal(Journal::Access access, bool missing_ok = false);
+  // A journal to try changes on and roll them back (a dry run): the journal itself when it
+  // exists, else an empty one in memory, so a dry run never creates a file.
+  Journal& trial_journal();
   // Uses `journal` instead of the configured one (the demo's throwaway file).
   void use_journal(Journal journal);
   // True when the journal was opened for writing during this run.

@@ -17,6 +17,7 @@ int main(int argc, char** argv) {
     auto eq = entry.find('=');
     if (eq != std::string::npos) env.emplace(entry.substr(0, eq), entry.substr(eq + 1));
   }
-  kith::cli::Io io{std::cin, std::cout, std::cerr, ::isatty(0) == 1, ::isatty(1) == 1};
+  kith::cli::Io io{std::cin,         std::cout,        std::cerr,
+                   ::isatty(0) == 1, ::isatty(1) == 1, ::isatty(2) == 1};
   return kith::cli::run({argv + 1, argv + argc}, io, std::move(env));
 }

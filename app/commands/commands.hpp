@@ -18,9 +18,13 @@ void add_demo_command(CLI::App& app, Context& ctx);
 void add_event_commands(CLI::App& app, Context& ctx);
 void add_config_commands(CLI::App& app, Context& ctx);
 void add_import_command(CLI::App& app, Context& ctx);
+void add_export_command(CLI::App& app, Context& ctx);
+void add_completion_command(CLI::App& app, Context& ctx);
 
 // Imports an iCalendar file (or "-" for stdin) as events; shared by `event import` and
 // `import --format ics`.
 void import_calendar_file(Context& ctx, const std::string& file, bool dry_run);
+// The same for a stream already open; `shown` names it in messages.
+void import_calendar_stream(Context& ctx, std::istream& in, const std::string& shown, bool dry_run);
 
 }  // namespace kith::cli

@@ -103,7 +103,6 @@ void run_met(Context& ctx, const std::string& event, const std::vector<std::stri
 void import_calendar_file(Context& ctx, const std::string& file, bool dry_run) {
   std::ifstream stream;
   std::istream* in = &ctx.in();
-  std::string shown = file == "-" ? "<stdin>" : file;
   if (file != "-") {
     std::error_code ec;
     if (!std::filesystem::exists(file, ec)) {
@@ -113,9 +112,14 @@ void import_calendar_file(Context& ctx, const std::string& file, bool dry_run) {
     if (!stream) throw Error(ErrorKind::permission, "cannot read " + file + ": permission denied");
     in = &stream;
   }
+  import_calendar_stream(ctx, *in, file == "-" ? "<stdin>" : file, dry_run);
+}
+
+void import_calendar_stream(Context& ctx, std::istream& in, const std::string& shown,
+                            bool dry_run) {
   auto access = dry_run ? Journal::Access::read : Journal::Access::write;
   EventService service(ctx.journal(access, true), ctx.moment(), ctx.settings());
-  ImportReport report = service.import_calendar(*in, shown, ctx.time_zone(), dry_run);
+  ImportReport report = service.import_calendar(in, shown, ctx.time_zone(), dry_run);
   using Action = ImportReport::Action;
   auto name = [](Action a) {
     return a == Action::added ? "added" : a == Action::updated ? "updated" : "unchanged";

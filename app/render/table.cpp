@@ -39,6 +39,19 @@ std::vector<std::string> one_line(std::vector<std::string> row) {
 
 }  // namespace
 
+std::string pad(const std::string& text, std::size_t width) {
+  std::size_t used = display_width(text);
+  return text + std::string(used < width ? width - used : 1, ' ');
+}
+
+std::string thousands(long long n) {
+  std::string digits = std::to_string(n < 0 ? -n : n);
+  for (auto i = static_cast<long long>(digits.size()) - 3; i > 0; i -= 3) {
+    digits.insert(static_cast<std::size_t>(i), ",");
+  }
+  return (n < 0 ? "-" : "") + digits;
+}
+
 std::size_t display_width(std::string_view utf8) {
   const bool ascii = std::all_of(utf8.begin(), utf8.end(),
                                  [](char c) { return static_cast<unsigned char>(c) < 0x80; });

@@ -14,6 +14,12 @@ namespace kith::render {
 // characters, 0 for combining marks, joiners, variation selectors and controls, else 1.
 std::size_t display_width(std::string_view utf8);
 
+// `text` followed by spaces up to `width` terminal columns (at least one space).
+std::string pad(const std::string& text, std::size_t width);
+
+// A count with thousands separated by commas: "1,204".
+std::string thousands(long long n);
+
 // Which side of its column a cell sits on; numbers read best aligned right.
 enum class Align { left, right };
 

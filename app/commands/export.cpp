@@ -1,0 +1,144 @@
+// kith export: the journal out again, as JSON Lines (everything, losslessly), CSV (one table,
+// safe to open in a spreadsheet), vCard 4.0 (one file, or one card per file with --split) or
+// iCalendar (events and open follow-ups). Files are written whole or not at all.
+#include <CLI/CLI.hpp>
+#include <ostream>
+
+#include "commands/commands.hpp"
+#include "kith/domain/text.hpp"
+#include "kith/error.hpp"
+#include "kith/services/export_service.hpp"
+#include "kith/storage/output_file.hpp"
+#include "render/json.hpp"
+#include "render/table.hpp"
+
+namespace kith::cli {
+
+namespace {
+
+struct ExportOptionsCli {
+  std::string format;  // empty: from the output file's name, else jsonl
+  std::string output = "-";
+  std::string what = "contacts";
+  std::string split;
+  bool force = false;
+  bool todo_as_event = false;
+};
+
+ExportFormat parse_format(const std::string& text) {
+  if (text == "csv") return ExportFormat::csv;
+  if (text == "vcard") return ExportFormat::vcard;
+  if (text == "ics") return ExportFormat::ics;
+  return ExportFormat::jsonl;
+}
+
+std::string format_for(const ExportOptionsCli& o) {
+  if (!o.format.empty()) return o.format;
+  if (!o.split.empty()) return "vcard";
+  std::string ext = ascii_lower(std::filesystem::path(o.output).extension().string());
+  if (ext == ".csv") return "csv";
+  if (ext == ".vcf" || ext == ".vcard") return "vcard";
+  if (ext == ".ics") return "ics";
+  return "jsonl";
+}
+
+ExportTable parse_table(const std::string& text) {
+  if (text == "conversations") return ExportTable::conversations;
+  if (text == "follow-ups") return ExportTable::follow_ups;
+  if (text == "events") return ExportTable::events;
+  return ExportTable::contacts;
+}
+
+// "12 contacts, 30 conversations" for what was written.
+std::string describe(const ExportCounts& c) {
+  std::string out;
+  auto add = [&](int n, const char* one, const char* many) {
+    if (n == 0) return;
+    out += (out.empty() ? "" : ", ") + render::thousands(n) + " " + (n == 1 ? one : many);
+  };
+  add(c.contacts, "contact", "contacts");
+  add(c.events, "event", "events");
+  add(c.conversations, "conversation", "conversations");
+  add(c.follow_ups, "follow-up", "follow-ups");
+  add(c.deletions, "deletion", "deletions");
+  return out.empty() ? "nothing (the journal is empty)" : out;
+}
+
+render::Json counts_json(const ExportCounts& c, const std::string& format, const std::string& to) {
+  return render::Json{{"format", format},
+                      {"output", to},
+                      {"contacts", c.contacts},
+                      {"events", c.events},
+                      {"conversations", c.conversations},
+                      {"follow_ups", c.follow_ups},
+                      {"deletions", c.deletions}};
+}
+
+void run_export(Context& ctx, CLI::App& cmd, const ExportOptionsCli& o) {
+  std::string format = format_for(o);
+  if (cmd.count("--what") > 0 && format != "csv") {
+    throw Error(ErrorKind::usage, "--what chooses the table of a CSV export; add --format csv");
+  }
+  if (!o.split.empty() && format != "vcard") {
+    throw Error(ErrorKind::usage,
+                "--split writes vCards; it cannot be used with --format " + format);
+  }
+  if (!o.split.empty() && o.output != "-") {
+    throw Error(ErrorKind::usage, "use either --split DIR or -o FILE, not both");
+  }
+  if (o.todo_as_event && format != "ics") {
+    throw Error(ErrorKind::usage, "--todo-as-event applies to --format ics");
+  }
+  const bool to_stdout = o.split.empty() && o.output == "-";
+  if (to_stdout && ctx.json()) {
+    throw Error(ErrorKind::usage,
+                "the export itself goes to standard output; use -o FILE with --json");
+  }
+  ExportOptions options{parse_format(format), parse_table(o.what), o.todo_as_event};
+  ExportService service(ctx.journal(Journal::Access::read));
+  ExportCounts counts;
+  std::string target = o.split.empty() ? o.output : o.split;
+  if (!o.split.empty()) {
+    counts = service.write_cards(o.split, o.force);
+  } else if (to_stdout) {
+    counts = service.write(ctx.out(), options);
+  } else {
+    OutputFile file(o.output, o.force);
+    counts = service.write(file.stream(), options);
+    file.commit();
+  }
+  if (ctx.json()) render::print_json(ctx.out(), counts_json(counts, format, target));
+  ctx.info("exported " + describe(counts) + (to_stdout ? std::string() : " to " + target));
+}
+
+}  // namespace
+
+void add_export_command(CLI::App& app, Context& ctx) {
+  auto o = std::make_shared<ExportOptionsCli>();
+  auto* cmd = app.add_subcommand("export", "Export the journal: JSON Lines, CSV, vCard, iCalendar");
+  cmd->fallthrough();
+  cmd->footer(R"(Examples:
+  kith export -o kith.jsonl                    # everything, to import on another machine
+  kith export -o contacts.csv                  # a spreadsheet (format from the name)
+  kith export --format csv --what conversations
+  kith export --format vcard --split ~/.contacts/kith   # one card per file (khard)
+  kith export -o kith.ics --todo-as-event      # for Google Calendar
+Files are written whole or not at all; an existing file is replaced only with --force.)");
+  cmd->add_option("-f,--format", o->format,
+                  "jsonl (everything, the default), csv, vcard or ics; else from -o's name")
+      ->check(CLI::IsMember({"jsonl", "csv", "vcard", "ics"}))
+      ->type_name("FORMAT");
+  cmd->add_option("-o,--output", o->output, "The file to write, or - for standard output")
+      ->type_name("FILE");
+  cmd->add_flag("--force", o->force, "Replace the output file if it exists");
+  cmd->add_option("--what", o->what, "CSV: contacts (default), conversations, follow-ups, events")
+      ->check(CLI::IsMember({"contacts", "conversations", "follow-ups", "events"}))
+      ->type_name("TABLE");
+  cmd->add_option("--split", o->split, "vCard: one .vcf per contact in this directory")
+      ->type_name("DIR");
+  cmd->add_flag("--todo-as-event", o->todo_as_event,
+                "iCalendar: follow-ups as all-day events (for calendars that ignore to-dos)");
+  cmd->callback([&ctx, cmd, o] { ctx.action = [&ctx, cmd, o] { run_export(ctx, *cmd, *o); }; });
+}
+
+}  // namespace kith::cli
