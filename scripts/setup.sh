@@ -13,7 +13,7 @@ KITH_PACKAGES=(
   libcli11-dev libsqlitecpp-dev libsqlite3-dev libfmt-dev libhowardhinnant-date-dev
   nlohmann-json3-dev uuid-dev libicu-dev libtomlplusplus-dev
   libgtest-dev libgmock-dev
-  sqlite3 tzdata bsdutils
+  sqlite3 tzdata bsdutils scdoc dpkg-dev file
 )
 
 kith_install_packages() {

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Smoke tests of the real kith binary: the cron environment, file modes, refused journals,
-# failed writes, TZ and a terminal. Usage: smoke.sh KITH CASE
+# failed writes, TZ, a terminal, shell completion, the man page and the Debian package.
+# Usage: smoke.sh KITH CASE
 set -uo pipefail
 KITH=$(realpath "$1")
 CASE=$2
@@ -129,6 +130,107 @@ demo)
   [[ "$(cat "$T/err")" == *"demo journal written to $T/kith-demo-"* ]] || fail "$(cat "$T/err")"
   "$KITH" --db "$T/demo.db" demo >/dev/null 2>&1 || fail "demo --db"
   expect 73 "already exists" -- "$KITH" --db "$T/demo.db" demo
+  ;;
+completion)
+  # The bash script, loaded the way ~/.bashrc does, asked as bash asks on TAB.
+  mkdir "$T/bin" && ln -s "$KITH" "$T/bin/kith"
+  "$KITH" -q add "Ada Lovelace" || fail "add"
+  "$KITH" -q add "José Núñez" || fail "add"
+  "$KITH" --db "$T/other.db" -q add "Grace Hopper" || fail "add"
+  "$KITH" completion bash >"$T/kith.bash" || fail "completion bash"
+  out=$(PATH=$T/bin:$PATH bash --norc --noprofile -c '
+    source "$1" || exit 1
+    ask() {
+      COMP_WORDS=("$@") COMP_CWORD=$(($# - 1)) COMP_LINE="$*" COMP_POINT=${#COMP_LINE} COMPREPLY=()
+      _kith kith "${COMP_WORDS[COMP_CWORD]}" "${COMP_WORDS[COMP_CWORD-1]}"
+      printf "%s|" "$*" "${COMPREPLY[@]}"
+      echo
+    }
+    ask kith con
+    ask kith show Ad
+    ask kith contact merge ada ""
+    ask kith log --channel co
+    ask kith log ada --channel = co
+    ask kith event attend x --status ""
+    ask kith fu list --contact jo
+    ask kith show gr
+    ask kith --db "$2" show gr
+    ask kith completion ""' - "$T/kith.bash" "$T/other.db" 2>&1)
+  want='kith con|contact|conversation|config|
+kith show Ad|Ada\ Lovelace|
+kith contact merge ada |Ada\ Lovelace|José\ Núñez|
+kith log --channel co|coffee|
+kith log ada --channel = co|coffee|
+kith event attend x --status |planned|attended|skipped|
+kith fu list --contact jo|José\ Núñez|
+kith show gr|
+kith --db '"$T"'/other.db show gr|Grace\ Hopper|
+kith completion |bash|zsh|fish|'
+  [ "$out" = "$want" ] || fail "bash completion gave:
+$out
+expected:
+$want"
+  # Names come from a hidden helper that never complains: completion must stay silent.
+  out=$("$KITH" __complete contacts ADA 2>&1) && [ "$out" = "Ada Lovelace" ] || fail "helper: '$out'"
+  out=$("$KITH" --db "$T/missing.db" __complete contacts a 2>&1) && [ -z "$out" ] || fail "'$out'"
+  echo "not a journal" >"$T/text.db"
+  out=$("$KITH" --db "$T/text.db" __complete events a 2>&1) && [ -z "$out" ] || fail "'$out'"
+  [[ "$("$KITH" --help)" != *__complete* ]] || fail "the helper shows in --help"
+  if command -v zsh >/dev/null; then
+    "$KITH" completion zsh >"$T/_kith"
+    zsh -fc 'autoload -U compinit && compinit -u -D && source "$1"' - "$T/_kith" ||
+      fail "the zsh script does not load"
+  fi
+  if command -v fish >/dev/null; then
+    "$KITH" completion fish >"$T/kith.fish"
+    fish -n "$T/kith.fish" || fail "the fish script does not parse"
+    out=$(PATH=$T/bin:$PATH fish -c 'source $argv[1]; complete -C"kith con"' "$T/kith.fish")
+    [[ "$out" == *contact* && "$out" == *config* ]] || fail "fish completion gave '$out'"
+  fi
+  ;;
+manpage)
+  # kith(1) is built next to the binary's directory; it renders with every section, and
+  # names every command that `kith --help` and each group's --help list.
+  page=$(dirname "$KITH")/../kith.1
+  [ -f "$page" ] || fail "no $page (is scdoc installed? scripts/setup.sh installs it)"
+  sections=(NAME SYNOPSIS DESCRIPTION COMMANDS "GLOBAL OPTIONS" DATES EXAMPLES FILES
+    ENVIRONMENT "EXIT STATUS" "SEE ALSO")
+  if command -v groff >/dev/null; then
+    text=$(groff -man -Tutf8 -ww -rLL=200n -P-cbou "$page" 2>"$T/warnings") || fail "groff failed"
+    [ ! -s "$T/warnings" ] || fail "groff warns: $(cat "$T/warnings")"
+    text=$(printf '%s\n' "$text" | sed 's/\xe2\x80\x90/-/g; s/\xe2\x88\x92/-/g' | tr -s ' ')
+    for s in "${sections[@]}"; do
+      printf '%s\n' "$text" | grep -qx "$s" || fail "no section $s in the rendered page"
+    done
+  else
+    text=$(sed 's/\\-/-/g; s/\\(em/-/g' "$page")
+    for s in "${sections[@]}"; do grep -qx "\.SH $s" "$page" || fail "no .SH $s in $page"; done
+  fi
+  commands() { "$KITH" "$@" --help | sed -n '/^Subcommands:/,/^$/s/^  \([a-z-]*\).*/\1/p'; }
+  for c in $(commands); do
+    [[ "$text" == *"kith $c"* ]] || fail "the man page does not mention 'kith $c'"
+    for s in $(commands "$c"); do
+      [[ "$text" == *"kith $c $s"* ]] || fail "the man page does not mention 'kith $c $s'"
+    done
+  done
+  ;;
+package)
+  # The Debian package of this build: its dependencies and files. Run by ctest -L package.
+  build=$(dirname "$KITH")/..
+  cpack -G DEB --config "$build/CPackConfig.cmake" -B "$T/pkg" >"$T/cpack.log" 2>&1 ||
+    fail "cpack failed: $(tail -5 "$T/cpack.log")"
+  deb=$(ls "$T"/pkg/kith_*_*.deb) || fail "no kith_VERSION_ARCH.deb in $(ls "$T/pkg")"
+  info=$(dpkg-deb -I "$deb")
+  depends=$(printf '%s\n' "$info" | sed -n 's/^ Depends: //p')
+  [[ "$depends" == *libsqlite3-0* && "$depends" == *tzdata* && "$depends" == *libc6* ]] ||
+    fail "Depends: $depends"
+  [[ "$info" == *"Section: utils"* ]] || fail "no Section: utils in $info"
+  files=$(dpkg-deb -c "$deb" | awk '{print $6}')
+  for f in ./usr/bin/kith ./usr/share/man/man1/kith.1.gz \
+    ./usr/share/bash-completion/completions/kith ./usr/share/zsh/vendor-completions/_kith \
+    ./usr/share/fish/vendor_completions.d/kith.fish ./usr/share/doc/kith/README.md; do
+    printf '%s\n' "$files" | grep -qx "$f" || fail "$f is not in the package"
+  done
   ;;
 *)
   fail "no such case"
