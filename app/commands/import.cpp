@@ -179,32 +179,49 @@ OnConflict parse_on_conflict(const std::string& text) {
   return OnConflict::update;
 }
 
-// The .vcf files of a directory, in name order, as one stream of cards.
-std::string read_card_directory(const std::filesystem::path& dir) {
-  std::vector<std::filesystem::path> files;
-  for (const auto& entry : std::filesystem::directory_iterator(dir)) {
-    if (entry.is_regular_file() && ascii_lower(entry.path().extension().string()) == ".vcf") {
-      files.push_back(entry.path());
+// The cards of every .vcf file in a directory (khard, vdirsyncer), in name order, one file
+// open at a time; each record names its file, so problems point at FILE:LINE.
+class CardDirectory : public ContactSource {
+ public:
+  explicit CardDirectory(const std::filesystem::path& dir) {
+    for (const auto& entry : std::filesystem::directory_iterator(dir)) {
+      if (entry.is_regular_file() && ascii_lower(entry.path().extension().string()) == ".vcf") {
+        m_files.push_back(entry.path());
+      }
     }
+    std::sort(m_files.begin(), m_files.end());
   }
-  std::sort(files.begin(), files.end());
-  std::string all;
-  for (const auto& f : files) {
-    std::ifstream in(f, std::ios::binary);
-    std::ostringstream card;
-    card << in.rdbuf();
-    all += card.str();
-    if (!all.empty() && all.back() != '\n') all += "\r\n";
+
+  bool next(ContactRecord& record) override {
+    while (!m_reader || !m_reader->next(record)) {
+      if (m_next == m_files.size()) return false;
+      m_reader.reset();
+      m_stream = std::ifstream(m_files[m_next], std::ios::binary);
+      if (!m_stream) {
+        throw Error(ErrorKind::permission,
+                    "cannot read " + m_files[m_next].string() + ": permission denied");
+      }
+      m_name = m_files[m_next++].string();
+      m_reader = std::make_unique<VCardReader>(m_stream);
+    }
+    record.file = m_name;
+    return true;
   }
-  return all;
-}
+
+ private:
+  std::vector<std::filesystem::path> m_files;
+  std::size_t m_next = 0;
+  std::ifstream m_stream;
+  std::string m_name;
+  std::unique_ptr<VCardReader> m_reader;
+};
 
 void run_import(Context& ctx, const ImportOptionsCli& o) {
   const bool from_stdin = o.file == "-";
   const std::string shown = from_stdin ? "<stdin>" : o.file;
   std::ifstream file_stream;
   std::istream* source = &ctx.in();
-  std::string directory_cards;
+  std::unique_ptr<ContactSource> reader;
   std::error_code ec;
   if (!from_stdin) {
     auto status = std::filesystem::status(o.file, ec);
@@ -217,7 +234,7 @@ void run_import(Context& ctx, const ImportOptionsCli& o) {
                                           " is a directory; only vCard directories (one "
                                           ".vcf per contact) can be imported");
       }
-      directory_cards = read_card_directory(o.file);
+      reader = std::make_unique<CardDirectory>(o.file);
     } else {
       file_stream.open(o.file, std::ios::binary);
       if (!file_stream) {
@@ -226,10 +243,8 @@ void run_import(Context& ctx, const ImportOptionsCli& o) {
       source = &file_stream;
     }
   }
-  std::istringstream directory_stream(directory_cards);
-  if (!directory_cards.empty() || (!from_stdin && std::filesystem::is_directory(o.file, ec))) {
-    source = &directory_stream;
-  }
+  std::istringstream nothing;
+  if (reader) source = &nothing;  // a directory: its files are read one by one
 
   // Peek at the head without losing it: the reader gets the head, then the rest.
   std::string head(k_sniff_bytes, '\0');
@@ -241,7 +256,7 @@ void run_import(Context& ctx, const ImportOptionsCli& o) {
   std::string format = o.format;
   if (format == "auto") {
     format = from_stdin ? "" : format_from_name(o.file);
-    if (std::filesystem::is_directory(o.file, ec)) format = "vcard";
+    if (reader) format = "vcard";
     if (format.empty()) format = format_from_content(head);
     if (format.empty()) {
       throw Error(ErrorKind::usage, "cannot tell the format of " + shown +
@@ -265,7 +280,8 @@ void run_import(Context& ctx, const ImportOptionsCli& o) {
     progress.tick();
     if (!o.dry_run) return;
     if (ctx.json()) {
-      records.push_back({{"line", outcome.line},
+      records.push_back({{"file", outcome.file.empty() ? shown : outcome.file},
+                         {"line", outcome.line},
                          {"kind", std::string(to_string(outcome.kind))},
                          {"action", std::string(to_string(outcome.action))},
                          {"name", outcome.label},
@@ -273,14 +289,18 @@ void run_import(Context& ctx, const ImportOptionsCli& o) {
       return;
     }
     ctx.out() << render::pad(std::string(to_string(outcome.action)), 10)
-              << render::pad(kind_name(outcome.kind, 1), 13) << "line "
-              << render::pad(std::to_string(outcome.line), 7) << outcome.label
-              << (outcome.detail.empty() ? "" : "  (" + outcome.detail + ")") << '\n';
+              << render::pad(kind_name(outcome.kind, 1), 13)
+              << render::pad((outcome.file.empty() ? "line " : outcome.file + ":") +
+                                 std::to_string(outcome.line),
+                             12)
+              << outcome.label << (outcome.detail.empty() ? "" : "  (" + outcome.detail + ")")
+              << '\n';
   };
   // Readers come first: a file whose header is wrong is refused before the journal is opened
   // (or created).
-  std::unique_ptr<ContactSource> reader;
-  if (format == "vcard") {
+  if (reader) {
+    // the directory's cards
+  } else if (format == "vcard") {
     reader = std::make_unique<VCardReader>(in);
   } else if (format != "jsonl") {
     std::optional<CsvFlavor> flavor;

@@ -243,6 +243,25 @@ TEST_F(ImportExportTest, VCardsOneFileOrOnePerContact) {
   EXPECT_EQ(run.err, "kith: imported 2 contacts: 2 added, 0 updated, 0 unchanged\n");
 }
 
+TEST_F(ImportExportTest, ABadCardInADirectoryIsNamedByItsFileAndImportsNothing) {
+  ok({"add", "Existing Person"});
+  std::string before = journal_bytes();
+  auto dir = m_dir / "cards";
+  std::filesystem::create_directory(dir);
+  std::ofstream(dir / "a.vcf") << "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Ada Lovelace\r\nEND:VCARD\r\n";
+  std::ofstream(dir / "b.vcf") << "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Bob\r\n"
+                                  "EMAIL:not-an-email\r\nEND:VCARD\r\n";
+  std::ofstream(dir / "notes.txt") << "not a card";
+  Outcome run = kith({"import", dir.string()});
+  EXPECT_EQ(run.code, 65);
+  EXPECT_EQ(run.err, "kith: error: " + (dir / "b.vcf").string() +
+                         ":1: 'not-an-email' is not an email address (expected "
+                         "name@example.com)\n"
+                         "kith: error: nothing was imported: 1 problem in " +
+                         dir.string() + "\n");
+  EXPECT_EQ(journal_bytes(), before);
+}
+
 TEST_F(ImportExportTest, CalendarExportHasEventsAndOpenFollowUps) {
   ok({"add", "Ada Lovelace"});
   ok({"follow-up", "add", "ada", "2026-12-01", "send the link"});

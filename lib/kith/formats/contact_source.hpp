@@ -15,6 +15,7 @@ namespace kith {
 
 struct ContactRecord {
   int line = 0;               // the line the record starts on, for FILE:LINE messages
+  std::string file;           // the file it came from, when a source reads several (else empty)
   Contact contact;            // contact.uid: the file's own identity (a vCard UID), else empty
   std::string introduced_by;  // a reference to the introducer, if any
   std::optional<date::year_month_day> connected_on;  // when you connected (LinkedIn)

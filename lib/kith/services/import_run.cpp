@@ -78,11 +78,14 @@ ImportRun::ImportRun(Journal& journal, const Moment& moment, const ImportOptions
 void ImportRun::problem(int line, const std::string& message) {
   ++m_problem_count;
   if (m_problems.size() < static_cast<std::size_t>(ImportService::k_max_problems)) {
-    m_problems.push_back(m_options.file_name + ":" + std::to_string(line) + ": " + message);
+    m_problems.push_back((m_file.empty() ? m_options.file_name : m_file) + ":" +
+                         std::to_string(line) + ": " + message);
   }
 }
 
-void ImportRun::report(const ImportOutcome& outcome) {
+void ImportRun::report(const ImportOutcome& reported) {
+  ImportOutcome outcome = reported;
+  outcome.file = m_file;
   ++m_totals
         .counts[static_cast<std::size_t>(outcome.kind)][static_cast<std::size_t>(outcome.action)];
   if (m_observer) m_observer(outcome);
@@ -197,7 +200,7 @@ void ImportRun::contact(ImportedContact in) {
       stamp(c.created_at, c.updated_at);
       c.introduced_by = introducer;
       c.id = m_contacts.insert(c);
-      if (pending) m_pending.push_back({in.line, c.id, in.introduced_by});
+      if (pending) m_pending.push_back({in.line, c.id, in.introduced_by, m_file});
       report({Action::added, RecordKind::contact, in.line, c.name, {}});
       return;
     }
@@ -244,7 +247,7 @@ void ImportRun::contact(ImportedContact in) {
       if (!merged.introduced_by && introducer != merged.id) merged.introduced_by = introducer;
       merged.updated_at = m_moment.now_utc;
     }
-    if (pending) m_pending.push_back({in.line, merged.id, in.introduced_by});
+    if (pending) m_pending.push_back({in.line, merged.id, in.introduced_by, m_file});
     if (same_content(merged, existing)) {
       report({Action::unchanged, RecordKind::contact, in.line, existing.name, matched(how)});
       return;
@@ -285,6 +288,7 @@ void ImportRun::record(int line, JsonlRecord r) {
 
 void ImportRun::finish() {
   for (const auto& p : m_pending) {
+    use_file(p.file);
     try {
       std::int64_t id = contact_ref(p.ref);
       if (id == p.contact_id)

@@ -40,6 +40,8 @@ class ImportRun {
   void finish();
 
   void problem(int line, const std::string& message);
+  // Names the file the next records come from, for a source that reads several.
+  void use_file(const std::string& file) { m_file = file; }
   void notice(const std::string& message) { m_totals.notices.push_back(message); }
   void report(const ImportOutcome& outcome);
 
@@ -52,6 +54,7 @@ class ImportRun {
     int line = 0;
     std::int64_t contact_id = 0;
     std::string ref;
+    std::string file;
   };
 
   std::optional<std::int64_t> match_contact(const Contact& c, std::string& how);
@@ -84,6 +87,7 @@ class ImportRun {
   ImportTotals m_totals;
   std::vector<std::string> m_problems;
   int m_problem_count = 0;
+  std::string m_file;  // the file being read, when not the one in the options
   std::vector<PendingIntroduction> m_pending;
 };
 

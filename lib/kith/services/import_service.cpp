@@ -88,6 +88,7 @@ ImportTotals ImportService::import_contacts(ContactSource& source) {
   return transact(m_journal, run, m_options, [&] {
     ContactRecord record;
     while (source.next(record)) {
+      run.use_file(record.file);
       if (!record.error.empty()) {
         run.problem(record.line, record.error);
       } else if (!record.skipped.empty()) {

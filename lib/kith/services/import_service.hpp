@@ -38,6 +38,7 @@ struct ImportOutcome {
   int line = 0;
   std::string label;   // the name of the contact or event, the summary of a conversation
   std::string detail;  // how it matched the journal, or why it was skipped
+  std::string file;    // set when the import reads several files (a vCard directory)
 };
 
 std::string_view to_string(ImportOutcome::Action action);
