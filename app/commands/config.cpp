@@ -11,6 +11,12 @@ namespace kith::cli {
 
 namespace {
 
+std::string weekday_name(date::weekday day) {
+  static const char* const k_days[] = {"sunday",   "monday", "tuesday", "wednesday",
+                                       "thursday", "friday", "saturday"};
+  return k_days[day.c_encoding()];
+}
+
 void run_show(Context& ctx) {
   const ConfigFile& config = ctx.config();
   auto [path, named] = ctx.config_path();
@@ -38,6 +44,7 @@ void run_show(Context& ctx) {
       {"config", file ? path.string() : "(none)", named ? "--config or KITH_CONFIG" : "default"},
       {"journal", ctx.journal_path().string(), journal_source},
       {"color", color, color_source},
+      {"week_start", weekday_name(s.week_start), from_file("week_start")},
       {"due.within", config.due_within ? format_interval(*config.due_within) : "(none)",
        from_file("due.within")},
   };
@@ -52,6 +59,10 @@ void run_show(Context& ctx) {
                   from_file("playbook.thank_you_days")});
   rows.push_back({"playbook.skip_weekends", s.skip_weekends ? "true" : "false",
                   from_file("playbook.skip_weekends")});
+  for (const auto& [goal, count] : s.weekly_goals) {
+    rows.push_back(
+        {"goals." + goal, std::to_string(count) + " a week", from_file("goals." + goal)});
+  }
   if (ctx.json()) {
     render::Json out = render::Json::object();
     for (const auto& [key, value, source] : rows) out[key] = {{"value", value}, {"source", source}};

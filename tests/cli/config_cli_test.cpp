@@ -27,7 +27,7 @@ TEST_F(ConfigCliTest, InitWritesACommentedFileThatReadsAsTheDefaults) {
   auto shown = nlohmann::json::parse(ok({"config", "show", "--json"}));
   EXPECT_EQ(shown["cadence.a"]["value"], "30d");
   EXPECT_EQ(shown["playbook.after_meeting_days"]["value"], "2");
-  EXPECT_EQ(shown["playbook.after_meeting_days"]["source"], config_file().string() + ":24");
+  EXPECT_EQ(shown["playbook.after_meeting_days"]["source"], config_file().string() + ":27");
   Outcome again = kith({"config", "init"});
   EXPECT_EQ(again.code, 73);
   EXPECT_EQ(again.err, "kith: error: " + config_file().string() +
@@ -78,6 +78,23 @@ TEST_F(ConfigCliTest, DueWindowFromTheFileAndTheFlag) {
   EXPECT_EQ(ok({"due", "--within", "1d"}), "");
 }
 
+TEST_F(ConfigCliTest, WeeklyGoalsAndTheWeekStartAreShownWithTheirLines) {
+  write_config("week_start = \"Sunday\"\n[goals]\nnew_contacts = 3\ncoffee = 2\n");
+  std::string shown = ok({"config", "show"});
+  std::string file = config_file().string();
+  EXPECT_NE(shown.find("week_start                   sunday  (" + file + ":1)"), std::string::npos)
+      << shown;
+  EXPECT_NE(shown.find("goals.coffee                 2 a week  (" + file + ":4)"),
+            std::string::npos)
+      << shown;
+  EXPECT_NE(shown.find("goals.new_contacts           3 a week  (" + file + ":3)"),
+            std::string::npos)
+      << shown;
+  write_config("");
+  EXPECT_NE(ok({"config", "show"}).find("week_start                   monday  (default)"),
+            std::string::npos);
+}
+
 TEST_F(ConfigCliTest, EveryMistakeIsExit78NamingTheKeyAndLine) {
   struct Case {
     std::string text;
@@ -92,6 +109,13 @@ TEST_F(ConfigCliTest, EveryMistakeIsExit78NamingTheKeyAndLine) {
       {"color = \"blue\"\n", ":1: 'color' must be \"auto\", \"always\" or \"never\""},
       {"[due]\nwhen = \"3d\"\n", ":2: unknown key 'due.when'"},
       {"journal = [\n", ":"},
+      {"week_start = \"funday\"\n",
+       ":1: 'week_start' must be a day of the week, such as \"monday\" or \"sunday\""},
+      {"[goals]\ncoffees = 2\n",
+       ":2: unknown key 'goals.coffees'; goals are new_contacts, conversations or a channel "
+       "such as coffee"},
+      {"[goals]\nnew_contacts = -3\n",
+       ":2: 'goals.new_contacts' must be a number per week from 0 to 1000"},
   };
   for (const auto& c : cases) {
     write_config(c.text);

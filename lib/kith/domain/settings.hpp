@@ -2,6 +2,8 @@
 // and the playbook's follow-up delays (career-centre advice: follow up within 24-48 hours).
 #pragma once
 
+#include <date/date.h>
+
 #include <map>
 #include <string>
 
@@ -26,6 +28,11 @@ struct Settings {
   int thank_you_days = 1;
   // Playbook follow-ups that fall on a Saturday or Sunday move to the Monday.
   bool skip_weekends = true;
+  // The day a week starts, for weekly goals and reports.
+  date::weekday week_start = date::Monday;
+  // Weekly goals, each a count per week: "new_contacts", "conversations", or a channel name
+  // ("coffee") for conversations of that kind. None by default.
+  std::map<std::string, int> weekly_goals;
 };
 
 }  // namespace kith

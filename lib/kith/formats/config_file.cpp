@@ -5,6 +5,8 @@
 #include <istream>
 
 #include "kith/domain/contact_rules.hpp"
+#include "kith/domain/conversation.hpp"
+#include "kith/domain/text.hpp"
 #include "kith/error.hpp"
 
 namespace kith {
@@ -56,6 +58,16 @@ class Reader {
     return *value;
   }
 
+  date::weekday weekday(const std::string& key, const toml::node& node) {
+    static const char* const k_days[] = {"sunday",   "monday", "tuesday", "wednesday",
+                                         "thursday", "friday", "saturday"};
+    std::string value = ascii_lower(text(key, node));
+    for (unsigned i = 0; i < 7; ++i) {
+      if (value == k_days[i]) return date::weekday{i};
+    }
+    fail(node, "'" + key + "' must be a day of the week, such as \"monday\" or \"sunday\"");
+  }
+
   const toml::table& table(const std::string& key, const toml::node& node) {
     if (!node.is_table()) fail(node, "'" + key + "' must be a table ([" + key + "])");
     return *node.as_table();
@@ -72,6 +84,10 @@ class Reader {
           fail(node, "'color' must be \"auto\", \"always\" or \"never\"");
         }
         m_out.color = color;
+      } else if (key == "week_start") {
+        m_out.settings.week_start = weekday(key, node);
+      } else if (key == "goals") {
+        read_goals(table(key, node));
       } else if (key == "due") {
         read_due(table(key, node));
       } else if (key == "cadence") {
@@ -105,6 +121,24 @@ class Reader {
         fail(node, "'" + std::string(k.str()) + "' is not a tag");
       }
       m_out.settings.cadence_tiers[tag] = interval(key, node);
+    }
+  }
+
+  // [goals]: new_contacts, conversations, or a channel, each a count per week.
+  void read_goals(const toml::table& goals) {
+    for (const auto& [k, node] : goals) {
+      std::string name(k.str());
+      std::string key = "goals." + name;
+      if (name != "new_contacts" && name != "conversations" && !parse_channel(name)) {
+        fail(node, "unknown key '" + key +
+                       "'; goals are new_contacts, conversations or a channel such as coffee");
+      }
+      auto value = node.value<std::int64_t>();
+      if (!value || *value < 0 || *value > 1000) {
+        fail(node, "'" + key + "' must be a number per week from 0 to 1000");
+      }
+      note(key, node);
+      m_out.settings.weekly_goals[name] = static_cast<int>(*value);
     }
   }
 
@@ -159,6 +193,9 @@ std::string default_config_text() {
 # Colour on a terminal: "auto", "always" or "never" (NO_COLOR and --color win).
 color = "auto"
 
+# The day weeks start on, for weekly goals and reports.
+week_start = "monday"
+
 [due]
 # The default --within window of `kith due`; without it, overdue and today only.
 # within = "2d"
@@ -180,6 +217,13 @@ after_event_days = 1
 thank_you_days = 1
 # Move follow-ups that fall on a weekend to the Monday.
 skip_weekends = true
+
+[goals]
+# Weekly goals to measure your networking against: new contacts, conversations, or
+# conversations on one channel (coffee, call, video, email, message, meeting, event,
+# info-interview, interview, other). None are set by default.
+# new_contacts = 3
+# coffee = 2
 )";
 }
 
