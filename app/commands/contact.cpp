@@ -4,6 +4,7 @@
 
 #include "commands/commands.hpp"
 #include "commands/options.hpp"
+#include "editor.hpp"
 #include "kith/error.hpp"
 #include "kith/services/contact_service.hpp"
 #include "kith/services/event_service.hpp"
@@ -26,6 +27,7 @@ struct EditOptions {
   std::string ref;
   ContactChanges changes;
   std::string name, company, title, location, url, note, how, birthday, via, every;
+  bool note_edit = false;
 };
 
 void add_add_options(CLI::App& cmd, AddOptions& o) {
@@ -84,7 +86,9 @@ void add_edit_options(CLI::App& cmd, EditOptions& o) {
   cmd.add_option("--title", o.title, "Set the title (\"\" clears)")->type_name("T");
   cmd.add_option("--location", o.location, "Set the location (\"\" clears)")->type_name("L");
   cmd.add_option("--url", o.url, "Set the profile URL (\"\" clears)")->type_name("URL");
-  cmd.add_option("--note", o.note, "Set the note (\"\" clears)")->type_name("TEXT");
+  auto* note = cmd.add_option("--note", o.note, "Set the note (\"\" clears)")->type_name("TEXT");
+  cmd.add_flag("--note-edit", o.note_edit, "Edit the current note in $VISUAL or $EDITOR")
+      ->excludes(note);
   cmd.add_option("--how", o.how, "Set how you met (\"\" clears)")->type_name("TEXT");
   cmd.add_option("--birthday", o.birthday, "Set the birthday (\"\" clears)")->type_name("DATE");
   cmd.add_option("--via", o.via, "Set who introduced you (\"\" clears)")->type_name("REF");
@@ -109,10 +113,18 @@ void run_edit(Context& ctx, CLI::App& cmd, EditOptions& o) {
   bool lists = !ch.add_emails.empty() || !ch.remove_emails.empty() || !ch.add_phones.empty() ||
                !ch.remove_phones.empty() || !ch.add_tags.empty() || !ch.remove_tags.empty();
   if (!lists && !ch.name && !ch.company && !ch.title && !ch.location && !ch.url && !ch.note &&
-      !ch.how_met && !ch.birthday && !ch.via && !ch.cadence) {
+      !ch.how_met && !ch.birthday && !ch.via && !ch.cadence && !o.note_edit) {
     throw Error(ErrorKind::usage, "nothing to change; see kith contact edit --help");
   }
   ContactService service(ctx.journal(Journal::Access::write), ctx.moment());
+  if (o.note_edit) {
+    Contact current = service.details(o.ref).contact;
+    ch.note = edit_text(ctx, current.note,
+                        "# The note on " + current.name + " (#" + std::to_string(current.id) +
+                            ") for kith contact edit --note-edit.\n"
+                            "# Lines starting with # are ignored; an empty message aborts.\n"
+                            "# (To clear the note, use --note \"\".)\n");
+  }
   Contact edited = service.edit(o.ref, ch);
   if (ctx.json()) render::print_json(ctx.out(), render::to_json(edited));
   ctx.info("updated " + edited.name + " (#" + std::to_string(edited.id) + ")");
@@ -162,6 +174,8 @@ void add_contact_commands(CLI::App& app, Context& ctx) {
   auto filter = std::make_shared<ContactFilter>();
   auto archived = std::make_shared<bool>(false);
   auto all = std::make_shared<bool>(false);
+  auto plain = std::make_shared<bool>(false);
+  auto header = std::make_shared<bool>(false);
   auto* list = contact->add_subcommand("list", "List contacts, sorted by name");
   list->alias("ls");
   list->fallthrough();
@@ -170,8 +184,14 @@ void add_contact_commands(CLI::App& app, Context& ctx) {
       ->type_name("C");
   auto* archived_flag = list->add_flag("--archived", *archived, "Only archived contacts");
   list->add_flag("--all", *all, "Active and archived contacts")->excludes(archived_flag);
-  list->callback([&ctx, filter, archived, all] {
-    ctx.action = [&ctx, filter, archived, all] {
+  auto* plain_flag = list->add_flag("--plain", *plain, "Tab-separated lines for grep, awk, cut");
+  list->add_flag("--header", *header, "With --plain: a first line naming the columns")
+      ->needs(plain_flag);
+  list->callback([&ctx, filter, archived, all, plain, header] {
+    ctx.action = [&ctx, filter, archived, all, plain, header] {
+      if (*plain && ctx.json()) {
+        throw Error(ErrorKind::usage, "--plain and --json do not go together; choose one");
+      }
       filter->archived = *all        ? ContactFilter::Archived::include
                          : *archived ? ContactFilter::Archived::only
                                      : ContactFilter::Archived::exclude;
@@ -181,6 +201,8 @@ void add_contact_commands(CLI::App& app, Context& ctx) {
         render::Json out = render::Json::array();
         for (const auto& c : contacts) out.push_back(render::to_json(c));
         render::print_json(ctx.out(), out);
+      } else if (*plain) {
+        render::print_contact_list_plain(ctx.out(), contacts, *header);
       } else {
         render::print_contact_list(ctx.out(), contacts, ctx.moment().today, ctx.color());
       }

@@ -171,13 +171,21 @@ void add_event_commands(CLI::App& app, Context& ctx) {
 
   auto past = std::make_shared<bool>(false);
   auto all = std::make_shared<bool>(false);
+  auto plain = std::make_shared<bool>(false);
+  auto header = std::make_shared<bool>(false);
   auto* list = event->add_subcommand("list", "Upcoming events (--past, --all)");
   list->alias("ls");
   list->fallthrough();
   auto* past_flag = list->add_flag("--past", *past, "Past events, latest first");
   list->add_flag("--all", *all, "All events")->excludes(past_flag);
-  list->callback([&ctx, past, all] {
-    ctx.action = [&ctx, past, all] {
+  auto* plain_flag = list->add_flag("--plain", *plain, "Tab-separated lines for grep, awk, cut");
+  list->add_flag("--header", *header, "With --plain: a first line naming the columns")
+      ->needs(plain_flag);
+  list->callback([&ctx, past, all, plain, header] {
+    ctx.action = [&ctx, past, all, plain, header] {
+      if (*plain && ctx.json()) {
+        throw Error(ErrorKind::usage, "--plain and --json do not go together; choose one");
+      }
       auto when = *all    ? EventStore::When::all
                   : *past ? EventStore::When::past
                           : EventStore::When::upcoming;
@@ -191,6 +199,8 @@ void add_event_commands(CLI::App& app, Context& ctx) {
           out.push_back(j);
         }
         render::print_json(ctx.out(), out);
+      } else if (*plain) {
+        render::print_event_list_plain(ctx.out(), events, *header);
       } else {
         render::print_event_list(ctx.out(), events, ctx.color());
       }

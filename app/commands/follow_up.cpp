@@ -4,6 +4,7 @@
 
 #include "commands/commands.hpp"
 #include "commands/options.hpp"
+#include "kith/error.hpp"
 #include "kith/services/follow_up_service.hpp"
 #include "render/conversation_view.hpp"
 #include "render/dates.hpp"
@@ -104,19 +105,29 @@ void add_follow_up_commands(CLI::App& app, Context& ctx) {
 
   auto contact = std::make_shared<std::string>();
   auto all = std::make_shared<bool>(false);
+  auto plain = std::make_shared<bool>(false);
+  auto header = std::make_shared<bool>(false);
   auto* list = fu->add_subcommand("list", "Open follow-ups by due date");
   list->alias("ls");
   list->fallthrough();
   list->add_option("--contact", *contact, "Only this contact's")->type_name("REF");
   list->add_flag("--all", *all, "Include done and cancelled ones");
-  list->callback([&ctx, contact, all] {
-    ctx.action = [&ctx, contact, all] {
+  auto* plain_flag = list->add_flag("--plain", *plain, "Tab-separated lines for grep, awk, cut");
+  list->add_flag("--header", *header, "With --plain: a first line naming the columns")
+      ->needs(plain_flag);
+  list->callback([&ctx, contact, all, plain, header] {
+    ctx.action = [&ctx, contact, all, plain, header] {
+      if (*plain && ctx.json()) {
+        throw Error(ErrorKind::usage, "--plain and --json do not go together; choose one");
+      }
       FollowUpService service(ctx.journal(Journal::Access::read), ctx.moment());
       auto items = service.list(contact->empty() ? std::nullopt : std::optional(*contact), *all);
       if (ctx.json()) {
         render::Json out = render::Json::array();
         for (const auto& v : items) out.push_back(render::to_json(v));
         render::print_json(ctx.out(), out);
+      } else if (*plain) {
+        render::print_follow_ups_plain(ctx.out(), items, ctx.moment().today, *header);
       } else {
         render::print_follow_ups(ctx.out(), items, ctx.moment().today, ctx.color());
       }

@@ -1,5 +1,7 @@
 #include "render/contact_view.hpp"
 
+#include <functional>
+
 #include "kith/domain/cadence.hpp"
 #include "render/dates.hpp"
 #include "render/style.hpp"
@@ -92,16 +94,34 @@ void print_contact(std::ostream& out, const ContactDetails& d, const Settings& s
   }
 }
 
-void print_contact_list(std::ostream& out, const std::vector<ContactSummary>& contacts,
-                        date::year_month_day today, bool color) {
+namespace {
+
+// The contact list; `last_spoke` shows the day of the last conversation.
+Table contact_table(const std::vector<ContactSummary>& contacts,
+                    const std::function<std::string(const ContactSummary&)>& last_spoke) {
   Table table({"ID", "NAME", "COMPANY", "TAGS", "LAST SPOKE"});
   table.set_align(0, Align::right);
   for (const auto& s : contacts) {
     table.add_row({std::to_string(s.contact.id), s.contact.name, s.contact.company,
-                   join(s.contact.tags, ","),
-                   s.last_contacted ? relative(*s.last_contacted, today) : "never"});
+                   join(s.contact.tags, ","), last_spoke(s)});
   }
-  table.render(out, Style{true, color});
+  return table;
+}
+
+}  // namespace
+
+void print_contact_list(std::ostream& out, const std::vector<ContactSummary>& contacts,
+                        date::year_month_day today, bool color) {
+  contact_table(contacts, [today](const ContactSummary& s) {
+    return s.last_contacted ? relative(*s.last_contacted, today) : "never";
+  }).render(out, Style{true, color});
+}
+
+void print_contact_list_plain(std::ostream& out, const std::vector<ContactSummary>& contacts,
+                              bool header) {
+  contact_table(contacts, [](const ContactSummary& s) {
+    return s.last_contacted ? day(*s.last_contacted) : std::string();
+  }).render_plain(out, header);
 }
 
 }  // namespace kith::render

@@ -15,6 +15,10 @@ void print_contact(std::ostream& out, const ContactDetails& details, const Setti
 void print_contact_list(std::ostream& out, const std::vector<ContactSummary>& contacts,
                         date::year_month_day today, bool color);
 
+// The same columns for scripts: tab-separated, LAST SPOKE as YYYY-MM-DD (empty for never).
+void print_contact_list_plain(std::ostream& out, const std::vector<ContactSummary>& contacts,
+                              bool header);
+
 // "Ada Lovelace (#3)".
 std::string label(const ContactName& name);
 

@@ -88,8 +88,11 @@ void print_timeline(std::ostream& out, const Timeline& t, date::year_month_day t
   }
 }
 
-void print_follow_ups(std::ostream& out, const std::vector<FollowUpView>& follow_ups,
-                      date::year_month_day today, bool color) {
+namespace {
+
+// The follow-up list; `due` shows the due day.
+Table follow_up_table(const std::vector<FollowUpView>& follow_ups, date::year_month_day today,
+                      std::string (*due)(date::year_month_day)) {
   Table table({"ID", "DUE", "WHO", "STATE", "NOTE"});
   table.set_align(0, Align::right);
   for (const auto& v : follow_ups) {
@@ -97,10 +100,22 @@ void print_follow_ups(std::ostream& out, const std::vector<FollowUpView>& follow
     std::string note = f.note;
     if (f.every)
       note += (note.empty() ? "" : " ") + std::string("(every ") + format_interval(*f.every) + ")";
-    table.add_row({std::to_string(f.id), day_with_weekday(f.due_on), v.contact.name,
-                   follow_up_state(f, today), note});
+    table.add_row(
+        {std::to_string(f.id), due(f.due_on), v.contact.name, follow_up_state(f, today), note});
   }
-  table.render(out, Style{true, color});
+  return table;
+}
+
+}  // namespace
+
+void print_follow_ups(std::ostream& out, const std::vector<FollowUpView>& follow_ups,
+                      date::year_month_day today, bool color) {
+  follow_up_table(follow_ups, today, day_with_weekday).render(out, Style{true, color});
+}
+
+void print_follow_ups_plain(std::ostream& out, const std::vector<FollowUpView>& follow_ups,
+                            date::year_month_day today, bool header) {
+  follow_up_table(follow_ups, today, day).render_plain(out, header);
 }
 
 }  // namespace kith::render

@@ -16,4 +16,8 @@ void print_timeline(std::ostream& out, const Timeline& t, date::year_month_day t
 void print_follow_ups(std::ostream& out, const std::vector<FollowUpView>& follow_ups,
                       date::year_month_day today, bool color);
 
+// The same columns for scripts: tab-separated, DUE as YYYY-MM-DD.
+void print_follow_ups_plain(std::ostream& out, const std::vector<FollowUpView>& follow_ups,
+                            date::year_month_day today, bool header);
+
 }  // namespace kith::render

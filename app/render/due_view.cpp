@@ -1,6 +1,8 @@
 #include "render/due_view.hpp"
 
 #include <algorithm>
+#include <cstdint>
+#include <utility>
 
 #include "render/dates.hpp"
 #include "render/style.hpp"
@@ -60,7 +62,40 @@ void print_group(std::ostream& out, const std::string& title, const std::vector<
   }
 }
 
+// The plain form of an item's WHAT: the human line without the person or the dates.
+std::string plain_what(const DueItem& item) {
+  if (!item.event) return what_to_do(item);
+  const Event& e = *item.event;
+  std::string what = "event";
+  if (e.starts_at) what += " " + format_time(*e.starts_at);
+  if (e.starts_at && !e.time_zone.empty()) what += " " + e.time_zone;
+  if (!e.location.empty()) what += " at " + e.location;
+  return what;
+}
+
+// The id a script acts on: the follow-up's, the event's, else the contact's (keep in touch).
+std::int64_t plain_id(const DueItem& item) {
+  if (item.event) return item.event->id;
+  if (item.follow_up) return item.follow_up->id;
+  return item.contact.id;
+}
+
 }  // namespace
+
+void print_due_plain(std::ostream& out, const DueReport& report, bool header) {
+  Table table({"SECTION", "DATE", "ID", "NAME", "WHAT"});
+  const std::pair<const char*, const std::vector<DueItem>*> sections[] = {
+      {"overdue", &report.overdue},
+      {"today", &report.today_items},
+      {"coming up", &report.upcoming}};
+  for (const auto& [section, items] : sections) {
+    for (const auto& item : *items) {
+      table.add_row({section, day(item.due_on), std::to_string(plain_id(item)),
+                     item.event ? item.event->name : item.contact.name, plain_what(item)});
+    }
+  }
+  table.render_plain(out, header);
+}
 
 void print_due(std::ostream& out, const DueReport& report, bool color) {
   if (report.empty()) return;

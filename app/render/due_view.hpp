@@ -11,4 +11,9 @@ namespace kith::render {
 // Prints nothing at all for an empty report, so cron sends no mail.
 void print_due(std::ostream& out, const DueReport& report, bool color);
 
+// The same list for scripts, one tab-separated line per item: SECTION (overdue, today,
+// coming up), DATE (YYYY-MM-DD), ID (the follow-up's; the contact's for keep-in-touch; the
+// event's), NAME (the person, or the event) and WHAT. Also nothing at all for an empty report.
+void print_due_plain(std::ostream& out, const DueReport& report, bool header);
+
 }  // namespace kith::render

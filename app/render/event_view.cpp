@@ -23,24 +23,43 @@ std::string follow_up_state(const std::optional<FollowUp>& f, date::year_month_d
   return {};
 }
 
-}  // namespace
-
-std::string when(const Event& e) {
-  std::string out = day_with_weekday(e.starts_on);
+// " 19:00", " 19:00 America/New_York", or nothing for an all-day event.
+std::string time_of(const Event& e) {
+  std::string out;
   if (e.starts_at) out += " " + format_time(*e.starts_at);
   if (e.starts_at && !e.time_zone.empty()) out += " " + e.time_zone;
   return out;
 }
 
-void print_event_list(std::ostream& out, const std::vector<EventSummary>& events, bool color) {
+}  // namespace
+
+std::string when(const Event& e) { return day_with_weekday(e.starts_on) + time_of(e); }
+
+namespace {
+
+// The event list; `day_of` shows the day the event starts.
+Table event_table(const std::vector<EventSummary>& events,
+                  std::string (*day_of)(date::year_month_day)) {
   Table table({"ID", "WHEN", "EVENT", "WHERE", "STATUS", "MET"});
   table.set_align(0, Align::right);
   table.set_align(5, Align::right);
   for (const auto& s : events) {
-    table.add_row({std::to_string(s.event.id), when(s.event), s.event.name, s.event.location,
-                   std::string(to_string(s.event.status)), std::to_string(s.people_met)});
+    table.add_row({std::to_string(s.event.id), day_of(s.event.starts_on) + time_of(s.event),
+                   s.event.name, s.event.location, std::string(to_string(s.event.status)),
+                   std::to_string(s.people_met)});
   }
-  table.render(out, Style{true, color});
+  return table;
+}
+
+}  // namespace
+
+void print_event_list(std::ostream& out, const std::vector<EventSummary>& events, bool color) {
+  event_table(events, day_with_weekday).render(out, Style{true, color});
+}
+
+void print_event_list_plain(std::ostream& out, const std::vector<EventSummary>& events,
+                            bool header) {
+  event_table(events, day).render_plain(out, header);
 }
 
 void print_event(std::ostream& out, const EventDetails& d, date::year_month_day today, bool color) {

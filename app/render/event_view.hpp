@@ -12,6 +12,9 @@ namespace kith::render {
 std::string when(const Event& event);
 
 void print_event_list(std::ostream& out, const std::vector<EventSummary>& events, bool color);
+// The same columns for scripts: tab-separated, WHEN as "YYYY-MM-DD[ HH:MM[ ZONE]]".
+void print_event_list_plain(std::ostream& out, const std::vector<EventSummary>& events,
+                            bool header);
 void print_event(std::ostream& out, const EventDetails& details, date::year_month_day today,
                  bool color);
 void print_debrief(std::ostream& out, const Event& event, const std::vector<PersonMet>& people,

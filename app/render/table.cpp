@@ -98,6 +98,20 @@ void Table::render(std::ostream& out, const Style& style) const {
   for (const Row& row : m_rows) render_row(out, row, widths, false);
 }
 
+void Table::render_plain(std::ostream& out, bool header) const {
+  if (m_rows.empty()) return;
+  if (header) render_plain_row(out, m_headers);
+  for (const Row& row : m_rows) render_plain_row(out, row);
+}
+
+void Table::render_plain_row(std::ostream& out, const Row& row) {
+  for (std::size_t i = 0; i < row.size(); ++i) {
+    if (i > 0) out << '\t';
+    out << row[i];
+  }
+  out << '\n';
+}
+
 void Table::render_row(std::ostream& out, const Row& row, const std::vector<std::size_t>& widths,
                        bool bold) const {
   std::string line;

@@ -44,12 +44,20 @@ class Table {
   // Draws the table padded to line up, without trailing spaces; draws nothing if it has no rows.
   void render(std::ostream& out, const Style& style = {}) const;
 
+  // Draws the table for grep, awk and cut: cells separated by one tab, no padding, no colour,
+  // the header line only if `header`; draws nothing if it has no rows. Cells are already one
+  // line each (add_row turns their tabs and newlines into spaces).
+  void render_plain(std::ostream& out, bool header) const;
+
  private:
   using Row = std::vector<std::string>;
 
   // Writes one row padded to `widths`, followed by a newline.
   void render_row(std::ostream& out, const Row& row, const std::vector<std::size_t>& widths,
                   bool bold) const;
+
+  // Writes one row's cells separated by tabs, followed by a newline.
+  static void render_plain_row(std::ostream& out, const Row& row);
 
   Row m_headers;
   std::vector<Align> m_align;

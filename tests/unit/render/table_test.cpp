@@ -15,6 +15,12 @@ std::string rendered(const Table& table, const Style& style = {}) {
   return out.str();
 }
 
+std::string plain(const Table& table, bool header) {
+  std::ostringstream out;
+  table.render_plain(out, header);
+  return out.str();
+}
+
 Table people() {
   Table table({"Name", "City", "Calls"});
   table.add_row({"José", "Lyon", "3"});
@@ -124,6 +130,39 @@ TEST(TableTest, RejectsRowOfWrongSize) {
 TEST(TableTest, RejectsAlignOfMissingColumn) {
   Table table({"Name", "City"});
   EXPECT_THROW(table.set_align(2, Align::right), std::out_of_range);
+}
+
+TEST(TablePlainTest, SeparatesCellsByOneTabWithoutPaddingOrHeader) {
+  Table table = people();
+  table.set_align(2, Align::right);
+  EXPECT_EQ(plain(table, false),
+            "José\tLyon\t3\n"
+            "Søren\tKøbenhavn\t12\n"
+            "李小龙\tHong Kong\t7\n");
+}
+
+TEST(TablePlainTest, HeaderLineOnlyWhenAsked) {
+  Table table({"Name", "City"});
+  table.add_row({"Ada", "London"});
+  EXPECT_EQ(plain(table, true), "Name\tCity\nAda\tLondon\n");
+}
+
+TEST(TablePlainTest, KeepsEmptyCellsAsEmptyFields) {
+  Table table({"A", "B", "C"});
+  table.add_row({"", "x", ""});
+  EXPECT_EQ(plain(table, false), "\tx\t\n");
+}
+
+TEST(TablePlainTest, TabsAndNewlinesInCellsBecomeSpaces) {
+  Table table({"Name", "Note"});
+  table.add_row({"Ada\tLovelace", "line one\r\nline two"});
+  EXPECT_EQ(plain(table, false), "Ada Lovelace\tline one  line two\n");
+}
+
+TEST(TablePlainTest, EmptyTableRendersNothingEvenWithHeader) {
+  const Table table({"Name", "City"});
+  EXPECT_EQ(plain(table, true), "");
+  EXPECT_EQ(plain(table, false), "");
 }
 
 }  // namespace
