@@ -110,6 +110,7 @@ int run(const std::vector<std::string>& args, Io io, Environment env) {
   add_config_commands(app, ctx);
   add_import_command(app, ctx);
   add_export_command(app, ctx);
+  add_draft_command(app, ctx);
   add_demo_command(app, ctx);
   add_completion_command(app, ctx);
 

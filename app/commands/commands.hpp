@@ -20,6 +20,7 @@ void add_config_commands(CLI::App& app, Context& ctx);
 void add_import_command(CLI::App& app, Context& ctx);
 void add_export_command(CLI::App& app, Context& ctx);
 void add_completion_command(CLI::App& app, Context& ctx);
+void add_draft_command(CLI::App& app, Context& ctx);
 
 // Imports an iCalendar file (or "-" for stdin) as events; shared by `event import` and
 // `import --format ics`.
