@@ -305,7 +305,6 @@ void ImportRun::finish() {
   m_pending.clear();
 }
 
-template <typename Record>
 bool ImportRun::conflict(int line, RecordKind kind, const std::string& label) {
   if (m_options.on_conflict == OnConflict::fail) {
     problem(line, "'" + label + "' is already in the journal; use --on-conflict update or skip");
@@ -336,7 +335,7 @@ void ImportRun::conversation(int line, JsonlRecord& r) {
     report({Action::added, RecordKind::conversation, line, v.summary, {}});
     return;
   }
-  if (conflict<Conversation>(line, RecordKind::conversation, v.summary)) return;
+  if (conflict(line, RecordKind::conversation, v.summary)) return;
   Conversation existing = *m_conversations.get(*id);
   if (authoritative ? v.updated_at <= existing.updated_at : same_content(v, existing)) {
     report({Action::unchanged, RecordKind::conversation, line, existing.summary, {}});
@@ -366,7 +365,7 @@ void ImportRun::follow_up(int line, JsonlRecord& r) {
     report({Action::added, RecordKind::follow_up, line, label, {}});
     return;
   }
-  if (conflict<FollowUp>(line, RecordKind::follow_up, label)) return;
+  if (conflict(line, RecordKind::follow_up, label)) return;
   FollowUp existing = *m_follow_ups.get(*id);
   if (authoritative ? u.updated_at <= existing.updated_at : same_content(u, existing)) {
     report({Action::unchanged, RecordKind::follow_up, line, label, {}});
@@ -411,7 +410,7 @@ void ImportRun::event(int line, JsonlRecord& r) {
     report({Action::added, RecordKind::event, line, e.name, {}});
     return;
   }
-  if (conflict<Event>(line, RecordKind::event, e.name)) return;
+  if (conflict(line, RecordKind::event, e.name)) return;
   Event existing = *m_events.get(*id);
   std::vector<std::int64_t> met;
   for (const auto& p : m_events.people_met(existing.id)) met.push_back(p.id);
@@ -475,7 +474,7 @@ void ImportRun::tombstone(int line, const Tombstone& t) {
     report({Action::unchanged, t.kind, line, label, "changed here after it was deleted there"});
     return;
   }
-  if (conflict<Tombstone>(line, t.kind, label)) return;
+  if (conflict(line, t.kind, label)) return;
   switch (t.kind) {
     case RecordKind::contact:
       m_contacts.remove(*id);

@@ -59,7 +59,6 @@ class ImportRun {
 
   std::optional<std::int64_t> match_contact(const Contact& c, std::string& how);
   // Applies --on-conflict skip or fail to a record that matched; true when it is handled.
-  template <typename Record>
   bool conflict(int line, RecordKind kind, const std::string& label);
   bool unique_owner(const Contact& c, std::int64_t self, int line);
   std::optional<std::int64_t> find_contact(const std::string& ref);
