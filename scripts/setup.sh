@@ -14,6 +14,7 @@ KITH_PACKAGES=(
   nlohmann-json3-dev uuid-dev libicu-dev libtomlplusplus-dev
   libgtest-dev libgmock-dev
   sqlite3 tzdata bsdutils scdoc dpkg-dev file
+  clang-14 libclang-rt-14-dev
 )
 
 kith_install_packages() {

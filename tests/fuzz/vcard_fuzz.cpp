@@ -15,7 +15,8 @@
 namespace {
 
 bool clean(std::string_view text) {
-  return !kith::invalid_utf8_at(text) && text.find('\r') == std::string_view::npos &&
+  return !kith::invalid_utf8_at(text) &&
+         text.find_first_of(std::string_view("\r\0", 2)) == std::string_view::npos &&
          kith::trim(text).size() == text.size() && text.size() <= kith::k_max_vcard_bytes;
 }
 

@@ -1,6 +1,6 @@
 // libFuzzer target for the date and interval grammar: any text either parses to a real date
 // in 1900..9999 (and an interval that formats and parses back to itself) or is refused with a
-// usage Error.
+// usage Error; adding an interval to a date gives a real, later date.
 #include <cstddef>
 #include <cstdint>
 #include <string>
@@ -26,6 +26,11 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     auto interval = kith::parse_interval(text);
     if (interval.count < 1 || interval.count > 9999) __builtin_trap();
     if (!(kith::parse_interval(kith::format_interval(interval)) == interval)) __builtin_trap();
+    // Adding it (a cadence, a snooze) gives a real, later date, month ends clamped.
+    for (int times : {1, 3}) {
+      const auto later = kith::add_interval(today, interval, times);
+      if (!later.ok() || !(later > today)) __builtin_trap();
+    }
   } catch (const kith::Error& e) {
     if (e.kind() != kith::ErrorKind::usage) __builtin_trap();
   }

@@ -30,18 +30,26 @@ class Fields {
     if (!has(key)) return {};
     const Json& v = m_object[key];
     if (!v.is_string()) bad("\"" + std::string(key) + "\" must be a string");
-    return v.get<std::string>();
+    return checked(key, v.get<std::string>());
+  }
+
+  // A NUL (\u0000) is not text: a name would lose it silently, so it is refused.
+  static std::string checked(const char* key, std::string value) {
+    if (value.find('\0') != std::string::npos) {
+      bad("\"" + std::string(key) + "\" holds a NUL character (\\u0000), which is not text");
+    }
+    return value;
   }
 
   std::vector<std::string> list(const char* key) const {
     std::vector<std::string> out;
     if (!has(key)) return out;
     const Json& v = m_object[key];
-    if (v.is_string()) return {v.get<std::string>()};
+    if (v.is_string()) return {checked(key, v.get<std::string>())};
     if (!v.is_array()) bad("\"" + std::string(key) + "\" must be a list of strings");
     for (const auto& item : v) {
       if (!item.is_string()) bad("\"" + std::string(key) + "\" must be a list of strings");
-      out.push_back(item.get<std::string>());
+      out.push_back(checked(key, item.get<std::string>()));
     }
     return out;
   }

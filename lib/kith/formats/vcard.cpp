@@ -205,6 +205,10 @@ std::string decode_value(std::string_view raw, const Head& head, std::size_t num
         *bad > 0 ? ", after " + quote_for_message(bytes.substr(from, *bad - from)) : "";
     fail("invalid UTF-8 in " + head.name + on_line(number) + after + " (save the file as UTF-8)");
   }
+  // A NUL is not text (a name would lose it silently); CSV and JSON Lines refuse it too.
+  if (bytes.find('\0') != std::string::npos) {
+    fail("NUL byte in " + head.name + on_line(number) + " (not text)");
+  }
   return bytes;
 }
 

@@ -5,6 +5,7 @@
 #include "kith/error.hpp"
 #include "kith/formats/icalendar.hpp"
 #include "kith/services/event_service.hpp"
+#include "kith/storage/interrupt.hpp"
 
 namespace kith {
 
@@ -102,6 +103,7 @@ ImportReport EventService::import_calendar(std::istream& in, const std::string& 
   auto work = [&] {
     EventStore store(m_journal);
     formats::read_icalendar(in, [&](formats::IcsEvent&& ics) {
+      throw_if_interrupted();
       Event incoming = to_event(ics, user_zone, file_name);
       auto existing_id = store.find_by_ics_uid(incoming.ics_uid);
       bool cancelled = ics.status == "CANCELLED";

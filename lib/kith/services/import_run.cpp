@@ -6,6 +6,7 @@
 
 #include "kith/domain/contact_rules.hpp"
 #include "kith/services/resolver.hpp"
+#include "kith/storage/interrupt.hpp"
 
 namespace kith {
 
@@ -76,6 +77,7 @@ ImportRun::ImportRun(Journal& journal, const Moment& moment, const ImportOptions
       m_tombstones(journal) {}
 
 void ImportRun::problem(int line, const std::string& message) {
+  throw_if_interrupted();  // a statement stopped by Ctrl-C is not a problem of the file
   ++m_problem_count;
   if (m_problems.size() < static_cast<std::size_t>(ImportService::k_max_problems)) {
     m_problems.push_back((m_file.empty() ? m_options.file_name : m_file) + ":" +
@@ -288,6 +290,7 @@ void ImportRun::record(int line, JsonlRecord r) {
 
 void ImportRun::finish() {
   for (const auto& p : m_pending) {
+    throw_if_interrupted();
     use_file(p.file);
     try {
       std::int64_t id = contact_ref(p.ref);

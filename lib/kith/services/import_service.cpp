@@ -5,6 +5,7 @@
 #include "kith/domain/contact_rules.hpp"
 #include "kith/domain/text.hpp"
 #include "kith/services/import_run.hpp"
+#include "kith/storage/interrupt.hpp"
 
 namespace kith {
 
@@ -71,6 +72,7 @@ ImportTotals transact(Journal& journal, ImportRun& run, const ImportOptions& opt
     journal.write([&] {
       work();
       run.finish();
+      throw_if_interrupted();  // before the problems: an interrupted read may look like one
       if (run.problem_count() > 0) {
         throw ImportFailed(options.file_name, run.problems(), run.problem_count());
       }
@@ -88,6 +90,7 @@ ImportTotals ImportService::import_contacts(ContactSource& source) {
   return transact(m_journal, run, m_options, [&] {
     ContactRecord record;
     while (source.next(record)) {
+      throw_if_interrupted();
       run.use_file(record.file);
       if (!record.error.empty()) {
         run.problem(record.line, record.error);
@@ -110,6 +113,7 @@ ImportTotals ImportService::import_jsonl(std::istream& in) {
     std::string line;
     int number = 0;
     while (std::getline(in, line)) {
+      throw_if_interrupted();
       ++number;
       if (number == 1 && line.starts_with("\xEF\xBB\xBF")) line.erase(0, 3);
       if (!line.empty() && line.back() == '\r') line.pop_back();
