@@ -7,6 +7,7 @@
 #include "commands/commands.hpp"
 #include "commands/options.hpp"
 #include "kith/error.hpp"
+#include "render/safe_stream.hpp"
 #include "version.hpp"
 
 namespace kith::cli {
@@ -95,7 +96,13 @@ void add_global_options(CLI::App& app, Context& ctx) {
 }  // namespace
 
 int run(const std::vector<std::string>& args, Io io, Environment env) {
-  Context ctx(io, std::move(env));
+  // Everything shown to a person goes through the terminal-safe filter; data an export
+  // writes to stdout goes straight to the real stream.
+  render::SafeStream safe_out(io.out);
+  render::SafeStream safe_err(io.err);
+  Io shown{io.in, safe_out, safe_err, io.in_tty, io.out_tty, io.err_tty};
+  Context ctx(shown, std::move(env), io.out);
+  ctx.set_command_line(args);
   CLI::App app{k_description, "kith"};
   app.footer(k_footer);
   app.set_version_flag("--version", std::string("kith ") + k_version);
@@ -111,6 +118,12 @@ int run(const std::vector<std::string>& args, Io io, Environment env) {
   add_import_command(app, ctx);
   add_export_command(app, ctx);
   add_draft_command(app, ctx);
+  add_search_commands(app, ctx);
+  add_brief_command(app, ctx);
+  add_stale_command(app, ctx);
+  add_report_command(app, ctx);
+  add_maintenance_commands(app, ctx);
+  add_history_commands(app, ctx);
   add_demo_command(app, ctx);
   add_completion_command(app, ctx);
 
@@ -135,10 +148,15 @@ int run(const std::vector<std::string>& args, Io io, Environment env) {
     io.err << "kith: error: internal error: " << e.what() << "; please report this bug\n";
     status = 70;
   }
+  safe_out.flush();
+  safe_err.flush();
   io.out.flush();
   if (!io.out) {
-    io.err << "kith: error: cannot write the output (disk full or closed pipe?)"
-           << (status == 0 && ctx.wrote() ? "; the change itself was saved" : "") << '\n';
+    // A command that checked its own output (export) has already said so.
+    if (status != 74) {
+      io.err << "kith: error: cannot write the output (disk full or closed pipe?)"
+             << (status == 0 && ctx.wrote() ? "; the change itself was saved" : "") << '\n';
+    }
     return 74;
   }
   return status;

@@ -3,15 +3,19 @@
 #include <date/tz.h>
 #include <sys/stat.h>
 
+#include <algorithm>
+#include <array>
 #include <cerrno>
 #include <chrono>
 #include <cstring>
 #include <ctime>
 #include <fstream>
 #include <ostream>
+#include <string_view>
 
 #include "kith/domain/when.hpp"
 #include "kith/error.hpp"
+#include "kith/storage/backup.hpp"
 
 namespace kith::cli {
 
@@ -129,9 +133,60 @@ Journal& Context::journal(Journal::Access access, bool missing_ok) {
                                           "; check --db or KITH_DB (a command that writes, such "
                                           "as kith add, creates it)");
   }
-  m_journal = Journal::open(path, access);
+  m_journal = Journal::open(path, access, "before-upgrade-" + backup_stamp(moment().now_utc));
   m_access = access;
+  if (!m_journal->migration_backup().empty()) {
+    info("upgraded the journal to this kith's format; the old one is kept as " +
+         m_journal->migration_backup().string());
+  }
+  if (access == Journal::Access::write) {
+    m_journal->record_history(m_command_line, moment().now_utc);
+  }
   return *m_journal;
+}
+
+namespace {
+
+// An argument as a shell would need it: bare when safe, else in single quotes.
+std::string shell_quoted(const std::string& arg) {
+  bool safe = !arg.empty() && arg.find_first_not_of(
+                                  "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQ"
+                                  "RSTUVWXYZ0123456789-_./:=@%+,#") == std::string::npos;
+  if (safe) return arg;
+  std::string out = "'";
+  for (char c : arg) out += c == '\'' ? std::string("'\\''") : std::string(1, c);
+  return out + "'";
+}
+
+}  // namespace
+
+void Context::set_command_line(const std::vector<std::string>& args) {
+  constexpr std::size_t k_longest = 200;
+  std::string line;
+  for (std::size_t i = 0; i < args.size(); ++i) {
+    // Where the journal is and how output looks say nothing about the change.
+    static constexpr std::array<std::string_view, 4> k_valued{"--db", "--today", "--color",
+                                                              "--config"};
+    static constexpr std::array<std::string_view, 3> k_flags{"--json", "-q", "--quiet"};
+    std::string_view arg = args[i];
+    if (std::find(k_flags.begin(), k_flags.end(), arg) != k_flags.end()) continue;
+    if (std::find(k_valued.begin(), k_valued.end(), arg) != k_valued.end()) {
+      ++i;
+      continue;
+    }
+    auto eq = arg.find('=');
+    if (eq != std::string_view::npos &&
+        std::find(k_valued.begin(), k_valued.end(), arg.substr(0, eq)) != k_valued.end()) {
+      continue;
+    }
+    line += (line.empty() ? "" : " ") + shell_quoted(args[i]);
+  }
+  if (line.size() > k_longest) {
+    std::size_t cut = k_longest;
+    while (cut > 0 && (static_cast<unsigned char>(line[cut]) & 0xC0) == 0x80) --cut;
+    line = line.substr(0, cut) + "…";
+  }
+  m_command_line = line;
 }
 
 Journal& Context::trial_journal() {

@@ -9,6 +9,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "kith/domain/moment.hpp"
 #include "kith/domain/settings.hpp"
@@ -40,9 +41,18 @@ struct GlobalOptions {
 
 class Context {
  public:
-  Context(Io io, Environment env) : m_io(io), m_env(std::move(env)) {}
+  // `raw` is the real stdout under io.out's terminal-safe filter (see render/safe_stream.hpp).
+  Context(Io io, Environment env, std::ostream& raw)
+      : m_io(io), m_raw(raw), m_env(std::move(env)) {}
+  Context(Io io, Environment env) : Context(io, std::move(env), io.out) {}
 
   std::ostream& out() { return m_io.out; }
+  // Stdout for data that must arrive byte for byte (an export to "-"); flushes what was
+  // written to out() first.
+  std::ostream& raw_out() {
+    m_io.out.flush();
+    return m_raw;
+  }
   std::ostream& err() { return m_io.err; }
   std::istream& in() { return m_io.in; }
   bool interactive() const { return m_io.in_tty; }
@@ -78,17 +88,22 @@ class Context {
   // A success summary on stderr, unless --quiet.
   void info(const std::string& message);
 
+  // The command line as the history shows it ("log ada -m coffee"); set by cli::run.
+  void set_command_line(const std::vector<std::string>& args);
+
   // The command chosen on the command line, run after parsing completes.
   std::function<void()> action;
 
  private:
   Io m_io;
+  std::ostream& m_raw;
   Environment m_env;
   GlobalOptions m_options;
   std::optional<ConfigFile> m_config;
   std::optional<Journal> m_journal;
   std::optional<Journal::Access> m_access;
   std::optional<Moment> m_moment;
+  std::string m_command_line;
 };
 
 }  // namespace kith::cli

@@ -101,7 +101,12 @@ void run_export(Context& ctx, CLI::App& cmd, const ExportOptionsCli& o) {
   if (!o.split.empty()) {
     counts = service.write_cards(o.split, o.force);
   } else if (to_stdout) {
-    counts = service.write(ctx.out(), options);
+    std::ostream& out = ctx.raw_out();
+    counts = service.write(out, options);
+    // Checked here, before the summary line, so a failed export never claims to have worked.
+    if (!out.flush()) {
+      throw Error(ErrorKind::io, "cannot write the output (disk full or closed pipe?)");
+    }
   } else {
     OutputFile file(o.output, o.force);
     counts = service.write(file.stream(), options);

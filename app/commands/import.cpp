@@ -149,7 +149,7 @@ class Progress {
  public:
   explicit Progress(Context& ctx) : m_ctx(ctx), m_start(std::chrono::steady_clock::now()) {}
   ~Progress() {
-    if (m_shown) m_ctx.err() << "\r\033[K" << std::flush;
+    if (m_shown) m_ctx.err() << "\r\xff[K" /* k_escape: see render/safe_stream.hpp */ << std::flush;
   }
 
   void tick() {

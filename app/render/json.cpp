@@ -208,7 +208,24 @@ Json to_json(const EventDetails& d) {
 }
 
 void print_json(std::ostream& out, const Json& json) {
-  out << json.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
+  std::string text = json.dump(2, ' ', false, nlohmann::json::error_handler_t::replace);
+  // C1 controls (U+0080..U+009F) may be written raw in JSON, but a terminal can act on them;
+  // as \u escapes they mean the same to a JSON reader. They only occur inside strings.
+  std::string safe;
+  safe.reserve(text.size());
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    auto next = i + 1 < text.size() ? static_cast<unsigned char>(text[i + 1]) : 0;
+    if (static_cast<unsigned char>(text[i]) == 0xC2 && next >= 0x80 && next <= 0x9F) {
+      static constexpr char k_hex[] = "0123456789abcdef";
+      safe += "\\u00";
+      safe += k_hex[next >> 4];
+      safe += k_hex[next & 0xF];
+      ++i;
+    } else {
+      safe += text[i];
+    }
+  }
+  out << safe << '\n';
 }
 
 }  // namespace kith::render

@@ -1,25 +1,27 @@
 #include "render/style.hpp"
 
+#include "render/safe_stream.hpp"
+
 namespace kith::render {
 
 std::string paint(std::string_view text, Paint how, bool color) {
   if (!color) return std::string(text);
-  const char* code = "";
+  const char* code = "";  // written after k_escape, which the output turns into ESC
   switch (how) {
     case Paint::bold:
-      code = "\x1b[1m";
+      code = "[1m";
       break;
     case Paint::dim:
-      code = "\x1b[2m";
+      code = "[2m";
       break;
     case Paint::red:
-      code = "\x1b[31m";
+      code = "[31m";
       break;
     case Paint::yellow:
-      code = "\x1b[33m";
+      code = "[33m";
       break;
   }
-  return code + std::string(text) + "\x1b[0m";
+  return k_escape + (code + std::string(text)) + k_escape + "[0m";
 }
 
 }  // namespace kith::render

@@ -11,8 +11,8 @@
 namespace kith::render {
 namespace {
 
-constexpr std::string_view k_bold = "\x1b[1m";
-constexpr std::string_view k_reset = "\x1b[0m";
+constexpr std::string_view k_bold = "\xff[1m";  // k_escape: see render/safe_stream.hpp
+constexpr std::string_view k_reset = "\xff[0m";
 constexpr std::string_view k_gap = "  ";
 
 // The terminal columns of one code point; a malformed sequence shows as one U+FFFD.

@@ -95,7 +95,7 @@ TEST(TableTest, HeaderWidthCountsOnlyWhenShown) {
 TEST(TableTest, BoldHeaderWhenColored) {
   Table table({"Name", "Calls"});
   table.add_row({"Ada", "3"});
-  EXPECT_EQ(rendered(table, Style{.color = true}), "\x1b[1mName  Calls\x1b[0m\nAda   3\n");
+  EXPECT_EQ(rendered(table, Style{.color = true}), "\xff[1mName  Calls\xff[0m\nAda   3\n");
 }
 
 TEST(TableTest, NoTrailingSpacesWhenLastCellsAreEmpty) {
