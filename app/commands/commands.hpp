@@ -21,6 +21,12 @@ void add_import_command(CLI::App& app, Context& ctx);
 void add_export_command(CLI::App& app, Context& ctx);
 void add_completion_command(CLI::App& app, Context& ctx);
 void add_draft_command(CLI::App& app, Context& ctx);
+void add_search_commands(CLI::App& app, Context& ctx);
+void add_brief_command(CLI::App& app, Context& ctx);
+void add_stale_command(CLI::App& app, Context& ctx);
+void add_report_command(CLI::App& app, Context& ctx);
+void add_maintenance_commands(CLI::App& app, Context& ctx);
+void add_history_commands(CLI::App& app, Context& ctx);
 
 // Imports an iCalendar file (or "-" for stdin) as events; shared by `event import` and
 // `import --format ics`.

@@ -9,10 +9,15 @@
 #include <array>
 #include <cerrno>
 #include <fstream>
+#include <optional>
 
 #include "kith/domain/fold.hpp"
 #include "kith/error.hpp"
+#include "kith/storage/backup.hpp"
+#include "kith/storage/history_store.hpp"
+#include "kith/storage/interrupt.hpp"
 #include "kith/storage/migrations.hpp"
+#include "kith/storage/search_index.hpp"
 #include "kith/storage/sqlite_error.hpp"
 
 namespace kith {
@@ -94,6 +99,14 @@ void sql_fold(sqlite3_context* context, int, sqlite3_value** argv) {
   sqlite3_result_text(context, folded.c_str(), static_cast<int>(folded.size()), SQLITE_TRANSIENT);
 }
 
+// True when a journal at schema `version` holds anything worth a backup before a migration.
+bool holds_records(SQLite::Database& db, int version) {
+  return db.execAndGet(version >= 3 ? "SELECT EXISTS (SELECT 1 FROM contact)"
+                                      " OR EXISTS (SELECT 1 FROM event)"
+                                    : "SELECT EXISTS (SELECT 1 FROM contact)")
+             .getInt() != 0;
+}
+
 int pragma_int(SQLite::Database& db, const char* name) {
   return db.execAndGet(std::string("PRAGMA ") + name).getInt();
 }
@@ -106,19 +119,27 @@ Journal::Journal(std::unique_ptr<SQLite::Database> db, std::string display_name)
 Journal::Journal(Journal&&) noexcept = default;
 Journal& Journal::operator=(Journal&& other) noexcept {
   m_cached.clear();  // statements go before the connection they belong to
+  if (m_db) unwatch_connection(m_db->getHandle());
   m_db = std::move(other.m_db);
   m_cached = std::move(other.m_cached);
   m_display_name = std::move(other.m_display_name);
+  m_backup_stamp = std::move(other.m_backup_stamp);
+  m_migration_backup = std::move(other.m_migration_backup);
+  m_history_command = std::move(other.m_history_command);
+  m_history_at = std::move(other.m_history_at);
   m_needs_upgrade = other.m_needs_upgrade;
   m_in_memory = other.m_in_memory;
   m_depth = other.m_depth;
   return *this;
 }
-Journal::~Journal() = default;
+Journal::~Journal() {
+  if (m_db) unwatch_connection(m_db->getHandle());
+}
 
 int Journal::latest_version() { return static_cast<int>(migrations().size()); }
 
-Journal Journal::open(const std::filesystem::path& path, Access access) {
+Journal Journal::open(const std::filesystem::path& path, Access access,
+                      std::string_view backup_stamp) {
   const std::string shown = path.string();
   std::error_code ec;
   bool exists = std::filesystem::exists(path, ec);
@@ -140,9 +161,11 @@ Journal Journal::open(const std::filesystem::path& path, Access access) {
     }
     auto db = std::make_unique<SQLite::Database>(name, flags, k_busy_timeout_ms);
     Journal journal(std::move(db), shown);
+    journal.m_backup_stamp = backup_stamp;
     journal.prepare(access);
+    watch_connection(journal.m_db->getHandle());
     // A journal from an older kith is upgraded once, even by a command that only reads.
-    if (journal.m_needs_upgrade) return open(path, Access::write);
+    if (journal.m_needs_upgrade) return open(path, Access::write, backup_stamp);
     return journal;
   } catch (const SQLite::Exception& e) {
     // An existing journal that cannot be opened is a permission problem, not a missing file.
@@ -173,6 +196,7 @@ void Journal::prepare(Access access) {
   m_db->exec("PRAGMA foreign_keys = ON");
   sqlite3_create_function(handle, "kith_fold", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC, nullptr,
                           sql_fold, nullptr, nullptr);
+  register_search_tokenizer(handle);
 
   int application_id = pragma_int(*m_db, "application_id");
   int version = pragma_int(*m_db, "user_version");
@@ -205,6 +229,12 @@ void Journal::prepare(Access access) {
   }
   if (!m_in_memory) m_db->exec("PRAGMA journal_mode = WAL");
   m_db->exec("PRAGMA synchronous = NORMAL");
+  if (version >= 1 && version < latest_version() && !m_in_memory && !m_backup_stamp.empty() &&
+      holds_records(*m_db, version)) {
+    // An upgrade is the one change kith makes that the user did not ask for: keep a copy.
+    m_migration_backup = unused_backup_path(m_display_name, m_backup_stamp);
+    backup_database(*m_db, m_migration_backup);
+  }
   for (int step = version; step < latest_version(); ++step) {
     SQLite::Transaction tx(*m_db, SQLite::TransactionBehavior::IMMEDIATE);
     // Another process may have migrated while this one waited for the lock.
@@ -237,8 +267,12 @@ void Journal::write(const std::function<void()>& work) {
   ++m_depth;
   try {
     in_transaction(*m_db, SQLite::TransactionBehavior::IMMEDIATE, m_display_name, [&] {
+      std::optional<ChangeRecorder> recorder;
+      if (!m_history_command.empty()) recorder.emplace(*m_db);
       work();
       reset_cached();
+      if (recorder) recorder->finish(m_history_command, m_history_at);
+      throw_if_interrupted();  // Ctrl-C before the commit: roll back, change nothing
     });
   } catch (...) {
     reset_cached();
@@ -262,6 +296,11 @@ void Journal::read(const std::function<void()>& work) {
     throw;
   }
   --m_depth;
+}
+
+void Journal::record_history(std::string command, std::string at) {
+  m_history_command = std::move(command);
+  m_history_at = std::move(at);
 }
 
 SQLite::Database& Journal::database() { return *m_db; }

@@ -7,6 +7,7 @@
 #include <functional>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 
 namespace SQLite {
@@ -23,7 +24,11 @@ class Journal {
   // Opens the journal at `path`, always a file path (never an SQLite URI). With write access
   // a missing file is created, with its schema, in a directory that must exist. With read
   // access a missing file reads as an empty journal and nothing is created.
-  static Journal open(const std::filesystem::path& path, Access access);
+  // Before migrating a journal that holds records, kith copies it to
+  // `<dir>/backups/<stem>-<backup_stamp>.db` (see storage/backup.hpp); without a stamp (tests)
+  // it migrates without a copy.
+  static Journal open(const std::filesystem::path& path, Access access,
+                      std::string_view backup_stamp = {});
 
   // A new, empty journal in memory, for tests and for reading a journal that does not exist.
   static Journal in_memory();
@@ -47,8 +52,15 @@ class Journal {
   // the key), and the statement must not be in use by a caller up the stack.
   SQLite::Statement& cached(const char* sql);
 
+  // From now on, each write that changes something is recorded in the history as one entry
+  // made by `command` at `at` (UTC); an empty command stops recording (undo itself).
+  void record_history(std::string command, std::string at);
+
   // The file name to show in messages.
   const std::string& display_name() const { return m_display_name; }
+
+  // The copy made before a migration during open, or empty.
+  const std::filesystem::path& migration_backup() const { return m_migration_backup; }
 
   // The schema version this build of kith writes.
   static int latest_version();
@@ -64,6 +76,10 @@ class Journal {
   // Declared after m_db, so the statements are finalised before the connection closes.
   std::unordered_map<const char*, std::unique_ptr<SQLite::Statement>> m_cached;
   std::string m_display_name;
+  std::string m_backup_stamp;
+  std::filesystem::path m_migration_backup;
+  std::string m_history_command;
+  std::string m_history_at;
   bool m_needs_upgrade = false;
   bool m_in_memory = false;
   int m_depth = 0;  // how many write/read calls are running, to nest them in one transaction

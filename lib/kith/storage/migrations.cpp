@@ -148,7 +148,131 @@ CREATE TABLE tombstone (
 ) STRICT, WITHOUT ROWID;
 )sql";
 
-constexpr std::array<std::string_view, 4> k_migrations = {k_v1, k_v2, k_v3, k_v4};
+// Version 5: the full-text search index, the history of changes, and the indexes of reports.
+//
+// search_index holds one document per contact, conversation and event, with rowid
+// id * 4 + kind (0 contact, 1 conversation, 2 event). Triggers keep it in step with every
+// write; search_document is the view of what it should hold, used to fill it and by
+// `kith check`. The `kith` tokenizer is registered by the journal on every connection.
+//
+// history records each command that changed the journal as an SQLite changeset, so `kith
+// undo` can apply its inverse; a change to an empty journal records no changeset (undoing it
+// empties the journal again).
+constexpr std::string_view k_v5 = R"sql(
+CREATE VIRTUAL TABLE search_index USING fts5(name, company, body, tags, tokenize = 'kith');
+INSERT INTO search_index(search_index, rank) VALUES ('rank', 'bm25(10.0, 6.0, 1.0, 4.0)');
+
+CREATE VIEW search_document (rowid, name, company, body, tags) AS
+  SELECT c.id * 4, c.name, c.company,
+         nullif(ltrim(coalesce(' · ' || c.title, '') || coalesce(' · ' || c.location, '')
+                      || coalesce(' · ' || c.note, '') || coalesce(' · ' || c.how_met, ''),
+                      ' ·'), ''),
+         (SELECT group_concat(tag, ' ') FROM (SELECT tag FROM contact_tag
+                                               WHERE contact_id = c.id ORDER BY tag))
+  FROM contact c
+  UNION ALL
+  SELECT v.id * 4 + 1, v.summary, NULL, v.note, NULL FROM conversation v
+  UNION ALL
+  SELECT e.id * 4 + 2, e.name, NULL,
+         nullif(ltrim(coalesce(' · ' || e.location, '') || coalesce(' · ' || e.description, ''),
+                      ' ·'), ''),
+         (SELECT group_concat(tag, ' ') FROM (SELECT tag FROM event_tag
+                                               WHERE event_id = e.id ORDER BY tag))
+  FROM event e;
+
+INSERT INTO search_index(rowid, name, company, body, tags)
+  SELECT rowid, name, company, body, tags FROM search_document;
+
+CREATE TRIGGER contact_indexed AFTER INSERT ON contact BEGIN
+  INSERT INTO search_index(rowid, name, company, body) VALUES (new.id * 4, new.name,
+    new.company,
+    nullif(ltrim(coalesce(' · ' || new.title, '') || coalesce(' · ' || new.location, '')
+                 || coalesce(' · ' || new.note, '') || coalesce(' · ' || new.how_met, ''),
+                 ' ·'), ''));
+END;
+CREATE TRIGGER contact_reindexed AFTER UPDATE OF name, company, title, location, note, how_met
+  ON contact
+  WHEN new.name IS NOT old.name OR new.company IS NOT old.company
+    OR new.title IS NOT old.title OR new.location IS NOT old.location
+    OR new.note IS NOT old.note OR new.how_met IS NOT old.how_met
+BEGIN
+  UPDATE search_index SET name = new.name, company = new.company,
+    body = nullif(ltrim(coalesce(' · ' || new.title, '') || coalesce(' · ' || new.location, '')
+                        || coalesce(' · ' || new.note, '') || coalesce(' · ' || new.how_met, ''),
+                        ' ·'), '')
+  WHERE rowid = new.id * 4;
+END;
+CREATE TRIGGER contact_unindexed AFTER DELETE ON contact BEGIN
+  DELETE FROM search_index WHERE rowid = old.id * 4;
+END;
+CREATE TRIGGER contact_tag_indexed AFTER INSERT ON contact_tag BEGIN
+  UPDATE search_index SET tags = (SELECT group_concat(tag, ' ') FROM (SELECT tag
+    FROM contact_tag WHERE contact_id = new.contact_id ORDER BY tag))
+  WHERE rowid = new.contact_id * 4;
+END;
+CREATE TRIGGER contact_tag_unindexed AFTER DELETE ON contact_tag BEGIN
+  UPDATE search_index SET tags = (SELECT group_concat(tag, ' ') FROM (SELECT tag
+    FROM contact_tag WHERE contact_id = old.contact_id ORDER BY tag))
+  WHERE rowid = old.contact_id * 4;
+END;
+
+CREATE TRIGGER conversation_indexed AFTER INSERT ON conversation BEGIN
+  INSERT INTO search_index(rowid, name, body) VALUES (new.id * 4 + 1, new.summary, new.note);
+END;
+CREATE TRIGGER conversation_reindexed AFTER UPDATE OF summary, note ON conversation
+  WHEN new.summary IS NOT old.summary OR new.note IS NOT old.note
+BEGIN
+  UPDATE search_index SET name = new.summary, body = new.note WHERE rowid = new.id * 4 + 1;
+END;
+CREATE TRIGGER conversation_unindexed AFTER DELETE ON conversation BEGIN
+  DELETE FROM search_index WHERE rowid = old.id * 4 + 1;
+END;
+
+CREATE TRIGGER event_indexed AFTER INSERT ON event BEGIN
+  INSERT INTO search_index(rowid, name, body) VALUES (new.id * 4 + 2, new.name,
+    nullif(ltrim(coalesce(' · ' || new.location, '') || coalesce(' · ' || new.description, ''),
+                 ' ·'), ''));
+END;
+CREATE TRIGGER event_reindexed AFTER UPDATE OF name, location, description ON event
+  WHEN new.name IS NOT old.name OR new.location IS NOT old.location
+    OR new.description IS NOT old.description
+BEGIN
+  UPDATE search_index SET name = new.name,
+    body = nullif(ltrim(coalesce(' · ' || new.location, '')
+                        || coalesce(' · ' || new.description, ''), ' ·'), '')
+  WHERE rowid = new.id * 4 + 2;
+END;
+CREATE TRIGGER event_unindexed AFTER DELETE ON event BEGIN
+  DELETE FROM search_index WHERE rowid = old.id * 4 + 2;
+END;
+CREATE TRIGGER event_tag_indexed AFTER INSERT ON event_tag BEGIN
+  UPDATE search_index SET tags = (SELECT group_concat(tag, ' ') FROM (SELECT tag
+    FROM event_tag WHERE event_id = new.event_id ORDER BY tag))
+  WHERE rowid = new.event_id * 4 + 2;
+END;
+CREATE TRIGGER event_tag_unindexed AFTER DELETE ON event_tag BEGIN
+  UPDATE search_index SET tags = (SELECT group_concat(tag, ' ') FROM (SELECT tag
+    FROM event_tag WHERE event_id = old.event_id ORDER BY tag))
+  WHERE rowid = old.event_id * 4 + 2;
+END;
+
+-- `kith report` reads a span of days: conversations by day (channel for the counts), contacts
+-- by the day added, follow-ups by the day they were closed.
+CREATE INDEX conversation_by_day ON conversation(happened_on, channel);
+CREATE INDEX contact_by_added_on ON contact(added_on);
+CREATE INDEX follow_up_closed_by_day ON follow_up(closed_on) WHERE closed_on IS NOT NULL;
+
+CREATE TABLE history (
+  id INTEGER PRIMARY KEY,
+  at TEXT NOT NULL,
+  command TEXT NOT NULL,
+  summary TEXT NOT NULL,
+  from_empty INTEGER NOT NULL CHECK (from_empty IN (0, 1)),
+  changeset BLOB
+) STRICT;
+)sql";
+
+constexpr std::array<std::string_view, 5> k_migrations = {k_v1, k_v2, k_v3, k_v4, k_v5};
 
 }  // namespace
 

@@ -65,7 +65,7 @@ Read read_text(std::string_view text, std::optional<CsvFlavor> flavor = std::nul
 }
 
 Read read_sample(const std::string& name) {
-  const auto path = std::filesystem::path(__FILE__).parent_path() / "../../data" / name;
+  const auto path = std::filesystem::path(KITH_TEST_DATA_DIR) / name;
   std::ifstream in(path, std::ios::binary);
   EXPECT_TRUE(in) << path;
   return read_stream(in, std::nullopt);

@@ -16,9 +16,7 @@ namespace {
 
 using Strings = std::vector<std::string>;
 
-// tests/data, found from this file's path: the unit-test target defines no data directory.
-const std::filesystem::path k_data_dir =
-    std::filesystem::path(__FILE__).parent_path().parent_path().parent_path() / "data";
+const std::filesystem::path k_data_dir = KITH_TEST_DATA_DIR;
 
 date::year_month_day ymd(int y, unsigned m, unsigned d) {
   return date::year{y} / date::month{m} / date::day{d};
