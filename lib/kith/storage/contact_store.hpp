@@ -86,6 +86,8 @@ class ContactStore {
 
   // Active contacts with their own cadence or a tag among `tier_tags`.
   std::vector<CadenceCandidate> cadence_candidates(const std::vector<std::string>& tier_tags);
+  // Every active contact, or those with `tag` when it is not empty: what `kith stale` weighs.
+  std::vector<CadenceCandidate> active_candidates(const std::string& tag);
 
   // Moves everything that points at `from` (conversations, follow-ups, introductions) to `to`,
   // stamping what moved as updated at `now` so a sync carries the move.
