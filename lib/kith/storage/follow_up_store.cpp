@@ -121,7 +121,10 @@ std::vector<FollowUp> FollowUpStore::list(const FollowUpFilter& filter) {
   if (filter.contact_id) query += " AND f.contact_id = :contact";
   if (filter.due_by) query += " AND f.due_on <= :due_by";
   if (filter.active_contacts_only) {
-    query += " AND f.contact_id IN (SELECT id FROM contact WHERE archived = 0)";
+    // NOT EXISTS probes each open follow-up's contact by primary key; an IN (SELECT ...) list
+    // of active contacts would read every contact first.
+    query +=
+        " AND NOT EXISTS (SELECT 1 FROM contact c WHERE c.id = f.contact_id AND c.archived <> 0)";
   }
   query += " ORDER BY f.status <> 'open', f.due_on, f.id";
   SQLite::Statement stmt(m_journal.database(), query);
