@@ -18,6 +18,7 @@
 
 #include "kith/domain/fold.hpp"
 #include "kith/error.hpp"
+#include "kith/storage/journal.hpp"
 #include "kith/storage/migrations.hpp"
 #include "kith/storage/search_index.hpp"
 #include "kith/storage/sqlite_error.hpp"
@@ -43,24 +44,6 @@ fs::path directory_of(const fs::path& path) {
 // relative path the file it names (as the journal does).
 std::string as_file_name(const fs::path& path) {
   return path.is_absolute() ? path.string() : "./" + path.string();
-}
-
-// A read-only URI with immutable=1, for a file in a directory we cannot write, where SQLite
-// could not create the WAL index even to read.
-std::string immutable_uri(const fs::path& path) {
-  std::string uri = "file:";
-  for (char c : fs::absolute(path).string()) {
-    if (c == '%' || c == '?' || c == '#' || static_cast<unsigned char>(c) < 0x20) {
-      static constexpr char k_hex[] = "0123456789ABCDEF";
-      auto byte = static_cast<unsigned char>(c);
-      uri += '%';
-      uri += k_hex[byte >> 4];
-      uri += k_hex[byte & 0xF];
-    } else {
-      uri += c;
-    }
-  }
-  return uri + "?immutable=1";
 }
 
 // Opens a file read-only: SQLite never writes it, whatever kind of file it turns out to be.
@@ -99,6 +82,17 @@ bool is_damage(int code) {
 
 int pragma_int(SQLite::Database& db, const char* name) {
   return db.execAndGet(std::string("PRAGMA ") + name).getInt();
+}
+
+// Refuses an SQLite database that belongs to another application (an empty one is fine).
+void require_kith_application(SQLite::Database& db, const std::string& shown) {
+  int application_id = pragma_int(db, "application_id");
+  int objects = db.execAndGet("SELECT count(*) FROM sqlite_schema").getInt();
+  if (application_id != k_application_id && (application_id != 0 || objects > 0)) {
+    throw Error(ErrorKind::corrupt, shown +
+                                        " is an SQLite database of another application, not "
+                                        "a kith journal; use --db to name your journal");
+  }
 }
 
 // A temporary file beside a destination, private from the first byte (mkstemp: 0600 whatever
@@ -362,13 +356,7 @@ void keep_aside(const fs::path& journal, const fs::path& aside) {
   std::unique_ptr<SQLite::Database> db;
   try {
     db = open_read_only(journal);
-    int application_id = pragma_int(*db, "application_id");
-    int objects = db->execAndGet("SELECT count(*) FROM sqlite_schema").getInt();
-    if (application_id != k_application_id && (application_id != 0 || objects > 0)) {
-      throw Error(ErrorKind::corrupt, shown +
-                                          " is an SQLite database of another application, not "
-                                          "a kith journal; use --db to name your journal");
-    }
+    require_kith_application(*db, shown);
   } catch (const SQLite::Exception& e) {
     if (!is_damage(e.getErrorCode())) throw translate_sqlite_error(e, shown);
     db.reset();  // too damaged for SQLite to read: keep its bytes as they are
@@ -444,13 +432,7 @@ JournalInspection inspect_journal(const fs::path& journal, bool full) {
   std::unique_ptr<SQLite::Database> db;
   try {
     db = open_read_only(journal);
-    int application_id = pragma_int(*db, "application_id");
-    int objects = db->execAndGet("SELECT count(*) FROM sqlite_schema").getInt();
-    if (application_id != k_application_id && (application_id != 0 || objects > 0)) {
-      throw Error(ErrorKind::corrupt, shown +
-                                          " is an SQLite database of another application, not "
-                                          "a kith journal; use --db to name your journal");
-    }
+    require_kith_application(*db, shown);
     found.schema_version = pragma_int(*db, "user_version");
   } catch (const SQLite::Exception& e) {
     if (!is_damage(e.getErrorCode())) throw translate_sqlite_error(e, shown);

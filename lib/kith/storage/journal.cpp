@@ -34,25 +34,6 @@ std::string as_file_name(const std::filesystem::path& path) {
   return path.is_absolute() ? name : "./" + name;
 }
 
-// An SQLite URI that opens `path` read-only as immutable: for reading a journal in a
-// directory we cannot write, where SQLite could not create the WAL index it needs.
-std::string immutable_uri(const std::filesystem::path& path) {
-  std::string absolute = std::filesystem::absolute(path).string();
-  std::string uri = "file:";
-  for (char c : absolute) {
-    if (c == '%' || c == '?' || c == '#' || static_cast<unsigned char>(c) < 0x20) {
-      static constexpr char k_hex[] = "0123456789ABCDEF";
-      auto byte = static_cast<unsigned char>(c);
-      uri += '%';
-      uri += k_hex[byte >> 4];
-      uri += k_hex[byte & 0xF];
-    } else {
-      uri += c;
-    }
-  }
-  return uri + "?immutable=1";
-}
-
 // Refuses, before SQLite touches it, a file that is not an SQLite database at all.
 void check_header(const std::filesystem::path& path, const std::string& shown) {
   std::ifstream in(path, std::ios::binary);
@@ -112,6 +93,23 @@ int pragma_int(SQLite::Database& db, const char* name) {
 }
 
 }  // namespace
+
+std::string immutable_uri(const std::filesystem::path& path) {
+  std::string absolute = std::filesystem::absolute(path).string();
+  std::string uri = "file:";
+  for (char c : absolute) {
+    if (c == '%' || c == '?' || c == '#' || static_cast<unsigned char>(c) < 0x20) {
+      static constexpr char k_hex[] = "0123456789ABCDEF";
+      auto byte = static_cast<unsigned char>(c);
+      uri += '%';
+      uri += k_hex[byte >> 4];
+      uri += k_hex[byte & 0xF];
+    } else {
+      uri += c;
+    }
+  }
+  return uri + "?immutable=1";
+}
 
 Journal::Journal(std::unique_ptr<SQLite::Database> db, std::string display_name)
     : m_db(std::move(db)), m_display_name(std::move(display_name)) {}

@@ -17,6 +17,10 @@ class Statement;
 
 namespace kith {
 
+// An SQLite URI that opens `path` read-only as immutable: for reading a journal in a
+// directory we cannot write, where SQLite could not create the WAL index it needs.
+std::string immutable_uri(const std::filesystem::path& path);
+
 class Journal {
  public:
   enum class Access { read, write };
