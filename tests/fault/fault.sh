@@ -152,7 +152,7 @@ sigint-import)
   cp "$J" "$T/before.db"
   before=$(dump "$J")
   set -m # background jobs keep SIGINT (a script's jobs otherwise ignore it)
-  for signal in INT TERM; do
+  for signal in INT TERM HUP; do
     for delay in 0.3 0.6; do
       rm -f "$J" "$J-wal" "$J-shm" && cp "$T/before.db" "$J"
       "$KITH" --db "$J" -q import "$T/big.csv" 2>"$T/err" &
@@ -191,7 +191,7 @@ sigint-import)
   wait $holder
   [ "$(dump "$J")" = "$before" ] || fail "the journal changed after Ctrl-C while busy"
   set +m
-  note "SIGINT and SIGTERM during an import and while busy: 130, message, journal unchanged"
+  note "SIGINT, SIGTERM and SIGHUP during an import, SIGINT while busy: 130, message, journal unchanged"
   ;;
 busy-timeout)
   # Another process holds the write lock past kith's 5 s busy timeout: exit 75, nothing
