@@ -19,6 +19,8 @@
 #include <string>
 #include <string_view>
 
+#include "kith/storage/search_index.hpp"
+
 namespace {
 
 // Prints every column of every row, tab-separated, as a stand-in for kith's rendering.
@@ -108,6 +110,10 @@ int main(int argc, char** argv) {
   const std::string command = argv[2], arg = argv[3], arg2 = argc > 4 ? argv[4] : "";
   bool writes = command == "add" || command == "log";
   SQLite::Database db(argv[1], writes ? SQLite::OPEN_READWRITE : SQLite::OPEN_READONLY, 5000);
+  // The journal's full-text index uses kith's tokenizer: without it SQLite cannot search the
+  // index, nor write a contact or conversation (the triggers index them). Registering it is
+  // part of the floor, as keeping the index is part of the work.
+  kith::register_search_tokenizer(db.getHandle());
   db.exec("PRAGMA foreign_keys = ON");
   if (writes) db.exec("PRAGMA synchronous = NORMAL");
 
