@@ -9,13 +9,17 @@
 //   kith-floor DB due YYYY-MM-DD        the open follow-ups due by that day, with names
 //   kith-floor DB show EMAIL            one contact with its e-mails, phones and tags
 //   kith-floor DB find FRAGMENT         contacts whose folded name contains FRAGMENT
-//   kith-floor DB search WORDS          an FTS5 MATCH on the journal's full-text table
+//   kith-floor DB exec -                runs the SQL script on stdin (bench/tile.sh), with
+//                                       kith's tokenizer, which the sqlite3 shell lacks
+//   kith-floor DB search WORDS          the best 21 of an FTS5 MATCH, ranked (ORDER BY rank)
 #include <SQLiteCpp/Database.h>
 #include <SQLiteCpp/Statement.h>
 #include <SQLiteCpp/Transaction.h>
 
 #include <cstdio>
 #include <ctime>
+#include <iostream>
+#include <iterator>
 #include <string>
 #include <string_view>
 
@@ -104,11 +108,11 @@ std::string fts_table(SQLite::Database& db) {
 
 int main(int argc, char** argv) {
   if (argc < 4) {
-    std::fputs("usage: kith-floor DB add|log|due|show|find|search ARGS...\n", stderr);
+    std::fputs("usage: kith-floor DB add|log|due|show|find|search|exec ARGS...\n", stderr);
     return 64;
   }
   const std::string command = argv[2], arg = argv[3], arg2 = argc > 4 ? argv[4] : "";
-  bool writes = command == "add" || command == "log";
+  bool writes = command == "add" || command == "log" || command == "exec";
   SQLite::Database db(argv[1], writes ? SQLite::OPEN_READWRITE : SQLite::OPEN_READONLY, 5000);
   // The journal's full-text index uses kith's tokenizer: without it SQLite cannot search the
   // index, nor write a contact or conversation (the triggers index them). Registering it is
@@ -117,7 +121,11 @@ int main(int argc, char** argv) {
   db.exec("PRAGMA foreign_keys = ON");
   if (writes) db.exec("PRAGMA synchronous = NORMAL");
 
-  if (command == "add") {
+  if (command == "exec") {
+    std::string script((std::istreambuf_iterator<char>(std::cin)),
+                       std::istreambuf_iterator<char>());
+    db.exec(script);
+  } else if (command == "add") {
     add(db, arg, arg2);
   } else if (command == "log") {
     log(db, arg, arg2);
@@ -143,8 +151,11 @@ int main(int argc, char** argv) {
       return 66;
     }
     // The table name comes from sqlite_schema, not from the user; quote it all the same.
+    // kith ranks its results (bm25) and shows the best 20; so does the floor.
     query(db,
-          ("SELECT rowid FROM \"" + table + "\" WHERE \"" + table + "\" MATCH ? LIMIT 100").c_str(),
+          ("SELECT rowid FROM \"" + table + "\" WHERE \"" + table +
+           "\" MATCH ? ORDER BY rank LIMIT 21")
+              .c_str(),
           arg);
   } else {
     std::fputs("kith-floor: unknown case\n", stderr);
