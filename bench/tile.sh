@@ -10,9 +10,9 @@
 # the search_document view, then the triggers are put back as they were.
 #
 # Why: `kith import` writes each record through the same code as a one-shot command (match,
-# then insert, about 150 µs a record), so loading a million-contact journal (6 million
+# then insert, about 270 µs a record with the search index), so loading a million-contact journal (6 million
 # records) takes most of an hour on a shared two-core machine. Tiling gives the same shape —
-# the same records per contact, the same indexes, built by kith's own schema — in a minute.
+# the same records per contact, the same indexes, built by kith's own schema — in minutes.
 # Copies keep the morning list small: an open follow-up due by TODAY in a copy moves 30 days
 # later, so `kith due` lists about as much as in the base journal.
 set -euo pipefail
