@@ -250,7 +250,6 @@ TEST_F(MaintenanceTest, AnUpgradeFirstKeepsACopyOfTheOlderJournal) {
   EXPECT_EQ(scalar(copy, "SELECT group_concat(name) FROM contact"), "Søren Kierkegaard");
   // The upgraded journal is searchable at once; a second command upgrades nothing.
   EXPECT_NE(ok({"search", "soren"}).find("Kierkegaard"), std::string::npos);
-  EXPECT_EQ(fs::directory_iterator(backups())->path(), copy);
   EXPECT_EQ(std::distance(fs::directory_iterator(backups()), fs::directory_iterator()), 1);
 }
 
