@@ -94,6 +94,12 @@ TEST_F(ReportCliTest, StaleOptions) {
   on("2026-11-26", {"contact", "edit", "linus", "--tag", "chem"});
   EXPECT_EQ(ok({"stale", "--tag", "chem", "--plain"}),
             "1\tLinus Pauling\t2026-08-01\t117\tcall\t\t\n");
+  // A tag is read as contact list reads it: case and spaces folded, a comma refused.
+  EXPECT_EQ(ok({"stale", "--tag", " CHEM ", "--plain"}),
+            "1\tLinus Pauling\t2026-08-01\t117\tcall\t\t\n");
+  auto bad = kith({"stale", "--tag", "a,b"});
+  EXPECT_EQ(bad.code, 65);
+  EXPECT_EQ(bad.err, "kith: error: 'a,b' is not a tag (tags are not blank and have no comma)\n");
 }
 
 TEST_F(ReportCliTest, StaleJson) {

@@ -1,9 +1,9 @@
 #include "kith/services/stale_service.hpp"
 
 #include <algorithm>
-#include <cctype>
 
 #include "kith/domain/cadence.hpp"
+#include "kith/domain/contact_rules.hpp"
 #include "kith/domain/fold.hpp"
 #include "kith/storage/conversation_store.hpp"
 
@@ -13,11 +13,6 @@ namespace {
 
 int days_between(date::year_month_day from, date::year_month_day to) {
   return static_cast<int>((date::sys_days{to} - date::sys_days{from}).count());
-}
-
-std::string lower(std::string text) {
-  for (char& ch : text) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
-  return text;
 }
 
 std::optional<CadenceStatus> cadence_status(const CadenceCandidate& c, const Settings& settings) {
@@ -44,8 +39,10 @@ StaleReport StaleService::compute(date::year_month_day today, const StaleQuery& 
   report.today = today;
   report.days = query.days;
   const date::year_month_day cutoff{date::sys_days{today} - date::days{query.days}};
+  // The tag as contact list takes it: case and spaces folded, a malformed one refused.
+  const std::string tag = query.tag.empty() ? std::string() : normalise_tag(query.tag);
   m_journal.read([&] {
-    for (const auto& candidate : ContactStore(m_journal).active_candidates(lower(query.tag))) {
+    for (const auto& candidate : ContactStore(m_journal).active_candidates(tag)) {
       StaleContact s = to_stale(candidate, m_settings, today);
       bool silent = s.silent_since <= cutoff;
       bool lapsed = s.cadence && s.cadence->past(today);
