@@ -127,35 +127,38 @@ int run(const std::vector<std::string>& args, Io io, Environment env) {
   add_demo_command(app, ctx);
   add_completion_command(app, ctx);
 
+  // Every message below goes through the filter too: CLI11's messages and kith's errors quote
+  // what the user typed and what the journal holds.
   int status = 0;
   try {
     std::vector<std::string> reversed(args.rbegin(), args.rend());
     app.parse(reversed);
     if (ctx.action) ctx.action();
   } catch (const CLI::CallForHelp&) {
-    io.out << app.help();
+    safe_out << app.help();
   } catch (const CLI::CallForAllHelp&) {
-    io.out << app.help("", CLI::AppFormatMode::All);
+    safe_out << app.help("", CLI::AppFormatMode::All);
   } catch (const CLI::CallForVersion& e) {
-    io.out << e.what() << '\n';
+    safe_out << e.what() << '\n';
   } catch (const CLI::ParseError& e) {
-    io.err << "kith: error: " << one_line(e.what()) << "; see kith --help\n";
+    safe_err << "kith: error: " << one_line(e.what()) << "; see kith --help\n";
     status = 64;
   } catch (const Error& e) {
-    io.err << "kith: error: " << e.what() << '\n';
+    safe_err << "kith: error: " << e.what() << '\n';
     status = exit_code(e.kind());
   } catch (const std::exception& e) {
-    io.err << "kith: error: internal error: " << e.what() << "; please report this bug\n";
+    safe_err << "kith: error: internal error: " << e.what() << "; please report this bug\n";
     status = 70;
   }
-  safe_out.flush();
-  safe_err.flush();
+  safe_out.finish();
+  safe_err.finish();
   io.out.flush();
   if (!io.out) {
     // A command that checked its own output (export) has already said so.
     if (status != 74) {
-      io.err << "kith: error: cannot write the output (disk full or closed pipe?)"
-             << (status == 0 && ctx.wrote() ? "; the change itself was saved" : "") << '\n';
+      safe_err << "kith: error: cannot write the output (disk full or closed pipe?)"
+               << (status == 0 && ctx.wrote() ? "; the change itself was saved" : "") << '\n';
+      safe_err.finish();
     }
     return 74;
   }

@@ -16,6 +16,7 @@
 #include "kith/formats/vcard.hpp"
 #include "kith/services/import_service.hpp"
 #include "render/json.hpp"
+#include "render/safe_stream.hpp"
 #include "render/table.hpp"
 
 namespace kith::cli {
@@ -149,7 +150,8 @@ class Progress {
  public:
   explicit Progress(Context& ctx) : m_ctx(ctx), m_start(std::chrono::steady_clock::now()) {}
   ~Progress() {
-    if (m_shown) m_ctx.err() << "\r\xff[K" /* k_escape: see render/safe_stream.hpp */ << std::flush;
+    if (m_shown)
+      m_ctx.err() << render::trusted('\r') << render::trusted('\x1b') << "[K" << std::flush;
   }
 
   void tick() {
@@ -161,8 +163,8 @@ class Progress {
     }
     m_last = now;
     m_shown = true;
-    m_ctx.err() << "\rkith: importing... " << render::thousands(m_count) << " records"
-                << std::flush;
+    m_ctx.err() << render::trusted('\r') << "kith: importing... " << render::thousands(m_count)
+                << " records" << std::flush;
   }
 
  private:

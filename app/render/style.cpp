@@ -6,7 +6,7 @@ namespace kith::render {
 
 std::string paint(std::string_view text, Paint how, bool color) {
   if (!color) return std::string(text);
-  const char* code = "";  // written after k_escape, which the output turns into ESC
+  const char* code = "";  // written after kith's own ESC (see render/safe_stream.hpp)
   switch (how) {
     case Paint::bold:
       code = "[1m";
@@ -21,7 +21,8 @@ std::string paint(std::string_view text, Paint how, bool color) {
       code = "[33m";
       break;
   }
-  return k_escape + (code + std::string(text)) + k_escape + "[0m";
+  const std::string escape = trusted('\x1b');
+  return escape + code + std::string(text) + escape + "[0m";
 }
 
 }  // namespace kith::render

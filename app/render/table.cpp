@@ -8,20 +8,39 @@
 #include <stdexcept>
 #include <utility>
 
+#include "render/safe_stream.hpp"
+#include "render/style.hpp"
+
 namespace kith::render {
 namespace {
 
-constexpr std::string_view k_bold = "\xff[1m";  // k_escape: see render/safe_stream.hpp
-constexpr std::string_view k_reset = "\xff[0m";
 constexpr std::string_view k_gap = "  ";
 
-// The terminal columns of one code point; a malformed sequence shows as one U+FFFD.
+// The terminal columns of one code point, as render/safe_stream.cpp shows it.
 std::size_t code_point_width(UChar32 c) {
-  if (c < 0) return 1;
+  char buffer[16];
+  if (std::string_view shown = shown_form(static_cast<char32_t>(c), buffer); !shown.empty()) {
+    return shown.size();
+  }
   constexpr uint32_t k_invisible = U_GC_MN_MASK | U_GC_ME_MASK | U_GC_CF_MASK | U_GC_CC_MASK;
   if (U_GET_GC_MASK(c) & k_invisible) return 0;
   const auto width = static_cast<UEastAsianWidth>(u_getIntPropertyValue(c, UCHAR_EAST_ASIAN_WIDTH));
   return width == U_EA_WIDE || width == U_EA_FULLWIDTH ? 2 : 1;
+}
+
+// The bytes of kith's own control sequence at `at` (see render::trusted), or 0 when there is
+// none: the marker, the control byte, and for ESC [ the parameters up to the final byte.
+std::size_t trusted_sequence(std::string_view text, std::size_t at) {
+  const std::string marker = trusted('\x1b');
+  const std::size_t size = trusted_marker_size();
+  if (text.compare(at, size, marker, 0, size) != 0 || at + size >= text.size()) return 0;
+  std::size_t end = at + size + 1;
+  if (text[end - 1] == '\x1b' && end < text.size() && text[end] == '[') {
+    ++end;
+    while (end < text.size() && !(text[end] >= 0x40 && text[end] <= 0x7E)) ++end;
+    if (end < text.size()) ++end;
+  }
+  return end - at;
 }
 
 // Keeps a cell on one line: newlines and tabs become spaces.
@@ -53,19 +72,26 @@ std::string thousands(long long n) {
 }
 
 std::size_t display_width(std::string_view utf8) {
-  const bool ascii = std::all_of(utf8.begin(), utf8.end(),
-                                 [](char c) { return static_cast<unsigned char>(c) < 0x80; });
-  if (ascii) {
+  const bool printable_ascii = std::all_of(utf8.begin(), utf8.end(), [](char c) {
+    return (c >= 0x20 && c < 0x7f) || c == '\n' || c == '\t';
+  });
+  if (printable_ascii) {
     return static_cast<std::size_t>(
-        std::count_if(utf8.begin(), utf8.end(), [](char c) { return c >= 0x20 && c < 0x7f; }));
+        std::count_if(utf8.begin(), utf8.end(), [](char c) { return c >= 0x20; }));
   }
   std::size_t width = 0;
   const auto* bytes = reinterpret_cast<const uint8_t*>(utf8.data());
   const auto length = static_cast<int32_t>(utf8.size());
   for (int32_t i = 0; i < length;) {
+    if (std::size_t own = trusted_sequence(utf8, static_cast<std::size_t>(i)); own > 0) {
+      i += static_cast<int32_t>(own);
+      continue;
+    }
+    const int32_t start = i;
     UChar32 c;
     U8_NEXT(bytes, i, length, c);
-    width += code_point_width(c);
+    // A byte that is not UTF-8 shows as \xNN.
+    width += c < 0 ? 4 * static_cast<std::size_t>(i - start) : code_point_width(c);
   }
   return width;
 }
@@ -124,7 +150,7 @@ void Table::render_row(std::ostream& out, const Row& row, const std::vector<std:
   }
   line.erase(line.find_last_not_of(' ') + 1);
   if (bold) {
-    out << k_bold << line << k_reset << '\n';
+    out << paint(line, Paint::bold, true) << '\n';
   } else {
     out << line << '\n';
   }

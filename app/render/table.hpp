@@ -10,8 +10,10 @@
 
 namespace kith::render {
 
-// The number of terminal columns `utf8` occupies: 2 for East Asian wide and fullwidth
-// characters, 0 for combining marks, joiners, variation selectors and controls, else 1.
+// The number of terminal columns `utf8` occupies once render/safe_stream.cpp has shown it: 2
+// for East Asian wide and fullwidth characters, 0 for combining marks and variation selectors,
+// the width of the visible form for controls (^[), bidi controls (<U+202E>) and bytes that
+// are not UTF-8 (\xFF), none for kith's own colour sequences, else 1.
 std::size_t display_width(std::string_view utf8);
 
 // `text` followed by spaces up to `width` terminal columns (at least one space).

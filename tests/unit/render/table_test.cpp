@@ -6,6 +6,9 @@
 #include <stdexcept>
 #include <string>
 
+#include "render/safe_stream.hpp"
+#include "render/style.hpp"
+
 namespace kith::render {
 namespace {
 
@@ -48,15 +51,24 @@ TEST(DisplayWidthTest, WideAndFullwidthTakeTwoColumns) {
 }
 
 TEST(DisplayWidthTest, InvisibleCharactersTakeNoColumns) {
-  EXPECT_EQ(display_width("a\u200db"), 2u);
   EXPECT_EQ(display_width("\u2764\ufe0f"), 1u);
-  EXPECT_EQ(display_width("a\tb\x1b"), 2u);
-  EXPECT_EQ(display_width("é\u0085"), 1u);
+  EXPECT_EQ(display_width("Jose\u0301"), 4u);
+  EXPECT_EQ(display_width("a\tb"), 2u);
 }
 
-TEST(DisplayWidthTest, InvalidUtf8TakesOneColumnPerBadSequence) {
-  EXPECT_EQ(display_width("ab\xff"), 3u);
-  EXPECT_EQ(display_width("\xc3"), 1u);
+// Columns line up with what the output filter writes in place of controls and bad bytes.
+TEST(DisplayWidthTest, ControlsTakeTheColumnsOfTheirVisibleForm) {
+  EXPECT_EQ(display_width("a\x1b"), 3u);      // a^[
+  EXPECT_EQ(display_width("é\u0085"), 4u);    // é^[E
+  EXPECT_EQ(display_width("a\u200db"), 10u);  // a<U+200D>b
+  EXPECT_EQ(display_width("x\u202e"), 9u);    // x<U+202E>
+  EXPECT_EQ(display_width("ab\xff"), 6u);     // ab\xFF
+  EXPECT_EQ(display_width("\xc3"), 4u);       // \xC3
+}
+
+TEST(DisplayWidthTest, KithsOwnColoursTakeNoColumns) {
+  EXPECT_EQ(display_width(paint("Ada", Paint::bold, true)), 3u);
+  EXPECT_EQ(display_width(trusted('\r') + "ab"), 2u);
 }
 
 TEST(TableTest, AlignsColumnsByDisplayWidth) {
@@ -95,7 +107,8 @@ TEST(TableTest, HeaderWidthCountsOnlyWhenShown) {
 TEST(TableTest, BoldHeaderWhenColored) {
   Table table({"Name", "Calls"});
   table.add_row({"Ada", "3"});
-  EXPECT_EQ(rendered(table, Style{.color = true}), "\xff[1mName  Calls\xff[0m\nAda   3\n");
+  EXPECT_EQ(rendered(table, Style{.color = true}),
+            trusted('\x1b') + "[1mName  Calls" + trusted('\x1b') + "[0m\nAda   3\n");
 }
 
 TEST(TableTest, NoTrailingSpacesWhenLastCellsAreEmpty) {
