@@ -13,35 +13,11 @@
 #include <vector>
 
 #include "kith/error.hpp"
+#include "kith/util/temp_file.hpp"
 
 namespace kith::cli {
 
 namespace {
-
-// The temporary file, removed however the edit ends.
-class TempFile {
- public:
-  explicit TempFile(const std::string& dir) {
-    std::string pattern = dir + (dir.back() == '/' ? "" : "/") + "kith-edit-XXXXXX.txt";
-    int fd = ::mkstemps(pattern.data(), 4);  // 0600, whatever the umask
-    if (fd < 0) {
-      throw Error(ErrorKind::cant_create, "cannot create a temporary file for the editor in " +
-                                              dir + ": " + std::strerror(errno) +
-                                              "; set TMPDIR to a writable directory");
-    }
-    ::fchmod(fd, 0600);
-    ::close(fd);
-    m_path = pattern;
-  }
-  TempFile(const TempFile&) = delete;
-  TempFile& operator=(const TempFile&) = delete;
-  ~TempFile() { ::unlink(m_path.c_str()); }
-
-  const std::string& path() const { return m_path; }
-
- private:
-  std::string m_path;
-};
 
 // Runs `/bin/sh -c '<editor> "$1"' sh <file>` on the terminal and returns its wait status.
 // Like git, kith ignores SIGINT and SIGQUIT meanwhile, so a Ctrl-C meant for the editor
@@ -115,14 +91,16 @@ std::string edit_text(Context& ctx, const std::string& initial, const std::strin
                       const std::string& what) {
   std::string dir = ctx.env("TMPDIR").value_or("");
   if (dir.empty()) dir = "/tmp";
-  TempFile file(dir);
+  TempFile file(
+      dir, "kith-edit-", ".txt",
+      "a temporary file for the editor in " + dir + "; set TMPDIR to a writable directory");
   {
     std::ofstream out(file.path(), std::ios::trunc);
     if (!initial.empty()) out << initial << '\n';
     out << '\n' << comment_lines;
     if (!comment_lines.empty() && comment_lines.back() != '\n') out << '\n';
     if (!out.flush()) {
-      throw Error(ErrorKind::io, "cannot write the temporary file " + file.path() +
+      throw Error(ErrorKind::io, "cannot write the temporary file " + file.path().string() +
                                      " for the editor; nothing was changed");
     }
   }
@@ -130,7 +108,7 @@ std::string edit_text(Context& ctx, const std::string& initial, const std::strin
   ctx.out().flush();
   ctx.err().flush();
   std::string editor = editor_command(ctx);
-  int status = run_editor(editor, file.path());
+  int status = run_editor(editor, file.path().string());
   if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
     if (WIFEXITED(status) && WEXITSTATUS(status) == 127) {
       throw Error(ErrorKind::io, "the editor (" + editor +
@@ -140,7 +118,7 @@ std::string edit_text(Context& ctx, const std::string& initial, const std::strin
   }
   std::ifstream in(file.path(), std::ios::binary);
   if (!in) {
-    throw Error(ErrorKind::io, "cannot read back the temporary file " + file.path() +
+    throw Error(ErrorKind::io, "cannot read back the temporary file " + file.path().string() +
                                    " from the editor; nothing was changed");
   }
   std::ostringstream text;

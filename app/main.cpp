@@ -10,6 +10,7 @@
 
 #include "cli.hpp"
 #include "kith/storage/interrupt.hpp"
+#include "kith/util/temp_file.hpp"
 
 extern char** environ;
 
@@ -29,6 +30,7 @@ std::atomic<int> g_signals{0};
 extern "C" void on_signal(int) {
   const bool again = g_signals.fetch_add(1) > 0;
   if (kith::request_interrupt() == kith::InterruptAction::wait && !again) return;
+  kith::remove_temp_files();  // a half-written export or backup, the editor's copy of a note
   const std::string_view message = kith::commit_started() ? k_saved : k_unchanged;
   [[maybe_unused]] auto written = ::write(STDERR_FILENO, message.data(), message.size());
   ::_exit(k_interrupted_status);

@@ -4,9 +4,12 @@
 #include <gtest/gtest.h>
 #include <sys/stat.h>
 
+#include <algorithm>
+#include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <sstream>
+#include <vector>
 
 #include "cli_fixture.hpp"
 
@@ -245,6 +248,59 @@ TEST_F(ImportExportTest, VCardsOneFileOrOnePerContact) {
   run = kith({"import", dir.string()});
   EXPECT_EQ(run.code, 0) << run.err;
   EXPECT_EQ(run.err, "kith: imported 2 contacts: 2 added, 0 updated, 0 unchanged\n");
+}
+
+// A UID comes from whoever made the imported file: it names a card inside DIR, never a path.
+TEST_F(ImportExportTest, SplitCardNamesNeverLeaveTheDirectory) {
+  std::ofstream(m_dir / "evil.vcf")
+      << "BEGIN:VCARD\r\nVERSION:4.0\r\nFN:Dot Dot\r\nUID:../outside/contacts\r\nEND:VCARD\r\n"
+      << "BEGIN:VCARD\r\nVERSION:4.0\r\nFN:Absolute\r\nUID:" << (m_dir / "abs").string()
+      << "\r\nEND:VCARD\r\n"
+      << "BEGIN:VCARD\r\nVERSION:4.0\r\nFN:Long\r\nUID:" << std::string(300, 'x')
+      << "\r\nEND:VCARD\r\n";
+  ASSERT_EQ(kith({"import", (m_dir / "evil.vcf").string()}).code, 0);
+  auto dir = m_dir / "out" / "cards";
+  Outcome run = kith({"export", "--split", dir.string()});
+  EXPECT_EQ(run.code, 0) << run.err;
+  std::vector<std::string> names;
+  for (const auto& e : std::filesystem::directory_iterator(dir)) {
+    names.push_back(e.path().filename().string());
+  }
+  std::sort(names.begin(), names.end());
+  ASSERT_EQ(names.size(), 3u);
+  EXPECT_EQ(names[0].substr(0, 17), "outside_contacts-") << names[0];
+  EXPECT_EQ(names[2].size(), 81u);
+  EXPECT_FALSE(std::filesystem::exists(m_dir / "out" / "outside"));
+  EXPECT_FALSE(std::filesystem::exists(m_dir / "abs.vcf"));
+  // Each card keeps its UID, so the directory imports back onto the same three people.
+  run = kith({"import", dir.string()});
+  EXPECT_EQ(run.err, "kith: imported 3 contacts: 0 added, 0 updated, 3 unchanged\n");
+}
+
+// A split either writes every card or none: an existing card stops it before any is moved.
+TEST_F(ImportExportTest, SplitIsAllOrNothing) {
+  std::ofstream(m_dir / "two.vcf")
+      << "BEGIN:VCARD\r\nVERSION:4.0\r\nFN:Ada Lovelace\r\nUID:ada\r\nEND:VCARD\r\n"
+      << "BEGIN:VCARD\r\nVERSION:4.0\r\nFN:Grace Hopper\r\nUID:grace\r\nEND:VCARD\r\n";
+  ASSERT_EQ(kith({"import", (m_dir / "two.vcf").string()}).code, 0);
+  auto dir = m_dir / "cards";
+  std::filesystem::create_directory(dir);
+  std::ofstream(dir / "grace.vcf") << "mine";
+  Outcome run = kith({"export", "--split", dir.string()});
+  EXPECT_EQ(run.code, 73);
+  EXPECT_EQ(run.err, "kith: error: " + (dir / "grace.vcf").string() +
+                         " already exists; use --force to replace it; nothing was written\n");
+  std::vector<std::string> left;
+  for (const auto& e : std::filesystem::directory_iterator(dir)) {
+    left.push_back(e.path().filename().string());
+  }
+  EXPECT_EQ(left, std::vector<std::string>{"grace.vcf"});
+  EXPECT_EQ(kith({"export", "--split", dir.string(), "--force"}).code, 0);
+  EXPECT_TRUE(std::filesystem::exists(dir / "ada.vcf"));
+  std::ifstream in(dir / "grace.vcf");
+  std::string first;
+  std::getline(in, first);
+  EXPECT_EQ(first, "BEGIN:VCARD\r");
 }
 
 TEST_F(ImportExportTest, ABadCardInADirectoryIsNamedByItsFileAndImportsNothing) {

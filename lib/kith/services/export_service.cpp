@@ -1,6 +1,7 @@
 #include "kith/services/export_service.hpp"
 
 #include <ostream>
+#include <sstream>
 
 #include "kith/domain/when.hpp"
 #include "kith/error.hpp"
@@ -12,8 +13,11 @@
 #include "kith/storage/conversation_store.hpp"
 #include "kith/storage/event_store.hpp"
 #include "kith/storage/follow_up_store.hpp"
+#include "kith/storage/interrupt.hpp"
 #include "kith/storage/output_file.hpp"
 #include "kith/storage/tombstone_store.hpp"
+#include "kith/util/file_name.hpp"
+#include "kith/util/temp_file.hpp"
 
 namespace kith {
 
@@ -138,21 +142,43 @@ void ExportService::vcard(std::ostream& out, ExportCounts& counts) {
 }
 
 ExportCounts ExportService::write_cards(const std::filesystem::path& dir, bool replace) {
+  // The cards are written into a private directory beside (or, when it exists, inside) `dir`
+  // and moved into it together: a failure part-way leaves no card behind.
   std::error_code ec;
-  std::filesystem::create_directories(dir, ec);
-  if (ec || !std::filesystem::is_directory(dir)) {
-    throw Error(ErrorKind::cant_create,
-                "cannot create the directory " + dir.string() + (ec ? ": " + ec.message() : ""));
+  const bool exists = std::filesystem::exists(dir, ec);
+  if (exists && !std::filesystem::is_directory(dir, ec)) {
+    throw Error(ErrorKind::cant_create, "cannot write " + dir.string() + ": it is not a directory");
   }
+  const auto parent = directory_of(dir.has_filename() ? dir : dir.parent_path());
+  if (!exists) {
+    std::filesystem::create_directories(parent, ec);
+    if (ec) {
+      throw Error(ErrorKind::cant_create,
+                  "cannot create the directory " + parent.string() + ": " + ec.message());
+    }
+  }
+  const std::string base = (dir.has_filename() ? dir : dir.parent_path()).filename().string();
+  TempDir temp(exists ? dir : parent, "." + (exists ? std::string("kith-split") : base) + ".",
+               dir.string());
   ExportCounts counts;
   m_journal.read([&] {
     ContactStore(m_journal).for_each([&](const Contact& c, const ContactStore::Links& l) {
-      OutputFile file(dir / (c.uid + ".vcf"), replace);
-      write_vcard(file.stream(), c, l.introducer_uid);
-      file.commit();
+      std::ostringstream card;
+      write_vcard(card, c, l.introducer_uid);
+      std::string name = safe_file_name(c.uid, ".vcf");
+      if (!temp.write_file(name, card.str())) {
+        // Two UIDs that differ only in characters a file name cannot hold: the id tells them apart.
+        name = safe_file_name(c.uid + "-" + std::to_string(c.id), ".vcf");
+        if (!temp.write_file(name, card.str())) {
+          throw Error(ErrorKind::cant_create,
+                      "cannot write " + dir.string() + ": two contacts give the card name " + name);
+        }
+      }
+      throw_if_interrupted();
       ++counts.contacts;
     });
   });
+  temp.move_into(dir, replace);
   return counts;
 }
 

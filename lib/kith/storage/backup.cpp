@@ -22,6 +22,7 @@
 #include "kith/storage/migrations.hpp"
 #include "kith/storage/search_index.hpp"
 #include "kith/storage/sqlite_error.hpp"
+#include "kith/util/temp_file.hpp"
 
 namespace kith {
 
@@ -35,10 +36,6 @@ constexpr std::string_view k_sqlite_magic{"SQLite format 3\0", 16};
 std::string reason(int error) { return std::strerror(error); }
 
 int latest_version() { return static_cast<int>(migrations().size()); }
-
-fs::path directory_of(const fs::path& path) {
-  return path.parent_path().empty() ? fs::path(".") : path.parent_path();
-}
 
 // SQLite reads "file:..." as a URI and ":memory:" as a special name; "./" makes every
 // relative path the file it names (as the journal does).
@@ -94,69 +91,6 @@ void require_kith_application(SQLite::Database& db, const std::string& shown) {
                                         "a kith journal; use --db to name your journal");
   }
 }
-
-// A temporary file beside a destination, private from the first byte (mkstemp: 0600 whatever
-// the umask), removed with SQLite's side files unless it was renamed into place.
-class TempFile {
- public:
-  explicit TempFile(const fs::path& destination) {
-    std::string name =
-        (directory_of(destination) / ("." + destination.filename().string() + ".XXXXXX")).string();
-    int fd = ::mkstemp(name.data());
-    if (fd < 0) {
-      int error = errno;
-      throw Error(error == EACCES ? ErrorKind::permission : ErrorKind::cant_create,
-                  "cannot write " + destination.string() + ": " + reason(error));
-    }
-    ::close(fd);
-    m_path = name;
-  }
-  TempFile(const TempFile&) = delete;
-  TempFile& operator=(const TempFile&) = delete;
-  ~TempFile() {
-    std::error_code ec;
-    for (const char* suffix : {"-journal", "-wal", "-shm"}) {
-      fs::remove(m_path.string() + suffix, ec);
-    }
-    if (!m_moved) fs::remove(m_path, ec);
-  }
-
-  const fs::path& path() const { return m_path; }
-
-  // Syncs the file and renames it to `destination`; without `replace`, never over a file.
-  void move_to(const fs::path& destination, bool replace) {
-    auto fail = [&](int error) {
-      if (error == EEXIST) {
-        throw Error(ErrorKind::cant_create,
-                    destination.string() + " already exists; use --force to replace it");
-      }
-      throw Error(ErrorKind::io, "cannot write " + destination.string() + ": " + reason(error) +
-                                     "; nothing was written");
-    };
-    int fd = ::open(m_path.c_str(), O_RDONLY | O_CLOEXEC);
-    if (fd < 0 || ::fsync(fd) != 0) {
-      int error = errno;
-      if (fd >= 0) ::close(fd);
-      fail(error);
-    }
-    ::close(fd);
-    int renamed = replace ? ::rename(m_path.c_str(), destination.c_str())
-                          : ::renameat2(AT_FDCWD, m_path.c_str(), AT_FDCWD, destination.c_str(),
-                                        RENAME_NOREPLACE);
-    if (renamed != 0) fail(errno);
-    m_moved = true;
-    // The rename itself survives a crash only once the directory is on disk too.
-    int dir = ::open(directory_of(destination).c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-    if (dir >= 0) {
-      ::fsync(dir);
-      ::close(dir);
-    }
-  }
-
- private:
-  fs::path m_path;
-  bool m_moved = false;
-};
 
 // Copies every page of `source` into `destination` in one step, so the copy is one snapshot
 // of the source even while other processes write to it (WAL lets the read run alongside).
@@ -215,7 +149,8 @@ void write_backup(SQLite::Database& source, const fs::path& destination, bool re
     throw Error(ErrorKind::cant_create,
                 "cannot write " + shown + ": directory " + dir.string() + " does not exist");
   }
-  TempFile temp(destination);
+  TempFile temp(directory_of(destination), "." + destination.filename().string() + ".", "",
+                destination.string(), true);
   try {
     SQLite::Database copy(as_file_name(temp.path()), SQLite::OPEN_READWRITE, k_busy_timeout_ms);
     run_backup(copy.getHandle(), source.getHandle(), shown);
@@ -229,7 +164,7 @@ void write_backup(SQLite::Database& source, const fs::path& destination, bool re
 
 // Copies the bytes of `from` to a new private file `to` (never over an existing one).
 void copy_bytes(const fs::path& from, const fs::path& to) {
-  TempFile temp(to);
+  TempFile temp(directory_of(to), "." + to.filename().string() + ".", "", to.string(), true);
   std::error_code ec;
   fs::copy_file(from, temp.path(), fs::copy_options::overwrite_existing, ec);
   if (ec) {

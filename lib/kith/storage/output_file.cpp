@@ -1,22 +1,8 @@
 #include "kith/storage/output_file.hpp"
 
-#include <fcntl.h>
-#include <stdio.h>
-#include <unistd.h>
-
-#include <cerrno>
-#include <cstring>
-#include <vector>
-
 #include "kith/error.hpp"
 
 namespace kith {
-
-namespace {
-
-std::string reason(int error) { return std::strerror(error); }
-
-}  // namespace
 
 OutputFile::OutputFile(std::filesystem::path path, bool replace)
     : m_path(std::move(path)), m_replace(replace) {
@@ -35,29 +21,13 @@ OutputFile::OutputFile(std::filesystem::path path, bool replace)
     throw Error(ErrorKind::cant_create,
                 m_path.string() + " already exists; use --force to replace it");
   }
-  auto dir = m_path.parent_path().empty() ? std::filesystem::path(".") : m_path.parent_path();
-  std::string name = (dir / ("." + m_path.filename().string() + ".XXXXXX")).string();
-  std::vector<char> buffer(name.begin(), name.end());
-  buffer.push_back('\0');
-  int fd = ::mkstemp(buffer.data());  // 0600, whatever the umask
-  if (fd < 0) {
-    throw Error(ErrorKind::cant_create, "cannot write " + m_path.string() + ": " + reason(errno));
-  }
-  ::close(fd);
-  m_temp = buffer.data();
-  m_stream.open(m_temp, std::ios::binary | std::ios::trunc);
-  if (!m_stream) {
-    std::filesystem::remove(m_temp, ec);
-    throw Error(ErrorKind::cant_create, "cannot write " + m_path.string());
-  }
+  m_temp.emplace(directory_of(m_path), "." + m_path.filename().string() + ".", "", m_path.string());
+  m_stream.open(m_temp->path(), std::ios::binary | std::ios::trunc);
+  if (!m_stream) throw Error(ErrorKind::cant_create, "cannot write " + m_path.string());
 }
 
 OutputFile::~OutputFile() {
-  if (!m_committed && !m_temp.empty()) {
-    m_stream.close();
-    std::error_code ec;
-    std::filesystem::remove(m_temp, ec);
-  }
+  if (!m_committed) m_stream.close();
 }
 
 void OutputFile::commit() {
@@ -70,28 +40,11 @@ void OutputFile::commit() {
                 "cannot write " + m_path.string() + ": " + why + "; nothing was written");
   };
   if (!ok) fail("disk full or I/O error");
-  if (m_temp.empty()) {
+  if (!m_temp) {
     m_committed = true;
     return;
   }
-  int fd = ::open(m_temp.c_str(), O_RDONLY | O_CLOEXEC);
-  if (fd < 0 || ::fsync(fd) != 0) {
-    int error = errno;
-    if (fd >= 0) ::close(fd);
-    fail(reason(error));
-  }
-  ::close(fd);
-  int renamed =
-      m_replace ? ::rename(m_temp.c_str(), m_path.c_str())
-                : ::renameat2(AT_FDCWD, m_temp.c_str(), AT_FDCWD, m_path.c_str(), RENAME_NOREPLACE);
-  if (renamed != 0) {
-    int error = errno;
-    if (error == EEXIST) {
-      throw Error(ErrorKind::cant_create,
-                  m_path.string() + " already exists; use --force to replace it");
-    }
-    fail(reason(error));
-  }
+  m_temp->move_to(m_path, m_replace);
   m_committed = true;
 }
 

@@ -5,7 +5,10 @@
 
 #include <filesystem>
 #include <fstream>
+#include <optional>
 #include <string>
+
+#include "kith/util/temp_file.hpp"
 
 namespace kith {
 
@@ -26,7 +29,7 @@ class OutputFile {
 
  private:
   std::filesystem::path m_path;
-  std::filesystem::path m_temp;  // empty when writing the path directly
+  std::optional<TempFile> m_temp;  // none when writing the path directly
   bool m_replace = false;
   bool m_committed = false;
   std::ofstream m_stream;
