@@ -1,6 +1,12 @@
 #include "render/json.hpp"
 
+#include <unicode/utf8.h>
+
+#include <cstdint>
+#include <cstdio>
+
 #include "kith/domain/when.hpp"
+#include "render/safe_stream.hpp"
 
 namespace kith::render {
 
@@ -209,20 +215,23 @@ Json to_json(const EventDetails& d) {
 
 void print_json(std::ostream& out, const Json& json) {
   std::string text = json.dump(2, ' ', false, nlohmann::json::error_handler_t::replace);
-  // C1 controls (U+0080..U+009F) may be written raw in JSON, but a terminal can act on them;
-  // as \u escapes they mean the same to a JSON reader. They only occur inside strings.
+  // C1 controls and bidi or zero-width characters may be written raw in JSON, but a terminal
+  // can act on them, and the output filter would show them as ^[ or <U+202E>, changing the
+  // data; as \u escapes they mean the same to a JSON reader. They only occur inside strings.
   std::string safe;
   safe.reserve(text.size());
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    auto next = i + 1 < text.size() ? static_cast<unsigned char>(text[i + 1]) : 0;
-    if (static_cast<unsigned char>(text[i]) == 0xC2 && next >= 0x80 && next <= 0x9F) {
-      static constexpr char k_hex[] = "0123456789abcdef";
-      safe += "\\u00";
-      safe += k_hex[next >> 4];
-      safe += k_hex[next & 0xF];
-      ++i;
+  const auto* bytes = reinterpret_cast<const uint8_t*>(text.data());
+  const auto length = static_cast<int32_t>(text.size());
+  for (int32_t i = 0; i < length;) {
+    const int32_t start = i;
+    UChar32 c;
+    U8_NEXT(bytes, i, length, c);
+    char shown[16];
+    if (c >= 0x80 && !shown_form(static_cast<char32_t>(c), shown).empty()) {
+      std::snprintf(shown, sizeof shown, "\\u%04x", static_cast<unsigned>(c));
+      safe += shown;
     } else {
-      safe += text[i];
+      safe.append(text, static_cast<std::size_t>(start), static_cast<std::size_t>(i - start));
     }
   }
   out << safe << '\n';

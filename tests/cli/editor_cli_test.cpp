@@ -113,6 +113,17 @@ TEST_F(EditorCliTest, AnEmptyMessageAbortsAndLogsNothing) {
   EXPECT_EQ(kith({"conversation", "show", "1"}).code, 66);
 }
 
+TEST_F(EditorCliTest, TextThatIsNotUtf8IsRefusedAndLogsNothing) {
+  m_env["EDITOR"] = script("latin1.sh", "printf 'Coffee\\ncaf\\351 talk\\n' > \"$1\"\n");
+  std::string before = journal_bytes();
+  Outcome run = kith({"log", "ada", "--edit"});
+  EXPECT_EQ(run.code, 65);
+  EXPECT_EQ(run.err,
+            "kith: error: the message from the editor is not valid UTF-8 (line 2; save it as "
+            "UTF-8); nothing was changed\n");
+  EXPECT_EQ(journal_bytes(), before);
+}
+
 TEST_F(EditorCliTest, OnlyCommentsCountAsEmpty) {
   // The template unchanged: nothing but comment lines and blank lines.
   Outcome run = kith({"log", "ada", "-m", "Lunch", "--edit"});

@@ -401,6 +401,20 @@ TEST_F(MaintenanceTest, CheckReportsATombstoneNamingALiveRecord) {
   EXPECT_NE(run.err.find(" is live but also marked deleted; "), std::string::npos) << run.err;
 }
 
+// Text stored before kith refused invalid UTF-8 on input is found and named.
+TEST_F(MaintenanceTest, CheckReportsTextThatIsNotUtf8) {
+  ok({"add", "Ada Lovelace"});
+  sql(m_db, "UPDATE contact SET url = CAST(X'4163ff6d65' AS TEXT) WHERE id = 1;");
+  Outcome run = kith({"check"});
+  EXPECT_EQ(run.code, 65);
+  EXPECT_NE(run.err.find("contact 1 has url 'Ac?me', which is not valid UTF-8; set the value "
+                         "again (kith contact edit, kith event edit)"),
+            std::string::npos)
+      << run.err;
+  ok({"contact", "edit", "1", "--url", "https://acme.example"});
+  EXPECT_EQ(kith({"check"}).code, 0);
+}
+
 TEST_F(MaintenanceTest, CheckReportsADamagedForeignOrMissingJournalWithItsCode) {
   Outcome run = kith({"check"});
   EXPECT_EQ(run.code, 66);

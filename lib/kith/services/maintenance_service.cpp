@@ -37,6 +37,8 @@ CheckReport check_journal(const fs::path& journal, bool full) {
       "--name NAME, kith event edit ID --name NAME)");
   add(report.problems, found.follow_ups,
       "close or reopen the follow-up with kith follow-up done|cancel ID, or " + restore);
+  add(report.problems, found.invalid_text,
+      "set the value again (kith contact edit, kith event edit), or an export may change it");
   add(report.problems, found.tombstones,
       "an export would both keep and delete it; delete the record again, or " + restore);
   const int latest = Journal::latest_version();

@@ -17,6 +17,7 @@
 #include <memory>
 
 #include "kith/domain/fold.hpp"
+#include "kith/domain/text.hpp"
 #include "kith/error.hpp"
 #include "kith/storage/journal.hpp"
 #include "kith/storage/migrations.hpp"
@@ -487,6 +488,28 @@ JournalInspection inspect_journal(const fs::path& journal, bool full) {
       }
     });
   }
+  // Text that is not UTF-8 (stored by a kith older than the check on input): exports would
+  // change it and other programs may refuse it.
+  stage([&] {
+    for (const auto& table : k_tables) {
+      const std::string_view name = table.name;
+      if (table.since > found.schema_version || name == "search_index" || name == "history") {
+        continue;
+      }
+      // The first column (id, or the owner's id) names the row.
+      SQLite::Statement rows(*db, "SELECT * FROM " + std::string(name));
+      while (rows.executeStep()) {
+        for (int i = 0; i < rows.getColumnCount(); ++i) {
+          if (!rows.getColumn(i).isText()) continue;
+          const std::string text = rows.getColumn(i).getString();
+          if (!invalid_utf8_at(text)) continue;
+          found.invalid_text.push_back(std::string(name) + " " + rows.getColumn(0).getString() +
+                                       " has " + rows.getColumnName(i) + " " +
+                                       quote_for_message(text) + ", which is not valid UTF-8");
+        }
+      }
+    }
+  });
   stage([&] { db->exec("COMMIT"); });
   return found;
 }

@@ -65,6 +65,7 @@ struct JournalInspection {
   std::vector<std::string> follow_ups;      // status and closed_on that disagree
   std::vector<std::string> tombstones;      // tombstones naming a live record
   std::vector<std::string> schema_objects;  // tables the schema version promises but lacks
+  std::vector<std::string> invalid_text;    // text values that are not UTF-8
 };
 
 // Opens `journal` read-only (never migrating, never writing) and inspects it: the SQLite
