@@ -101,5 +101,39 @@ TEST_F(HostileTest, AnAmbiguousEventFromACalendarIsFiltered) {
   EXPECT_FALSE(raw_control(ok({"event", "list", "--all"})));
 }
 
+// A repeat that would pass the year 9999 is refused before anything is written, and every
+// command still works afterwards.
+TEST_F(HostileTest, ARepeatPastTheLastSupportedDayIsRefusedAndChangesNothing) {
+  ok({"add", "Ada Lovelace"});
+  ok({"follow-up", "add", "ada", "9999-12-31", "x", "--every", "1d"});
+  const std::string before = journal_bytes();
+  Outcome run = kith({"follow-up", "done", "1"});
+  EXPECT_EQ(run.code, 65);
+  EXPECT_EQ(run.err,
+            "kith: error: the next follow-up of the repeating follow-up 1 would fall on "
+            "10000-01-01, outside the years 1900 to 9999 that kith keeps\n");
+  EXPECT_EQ(journal_bytes(), before);
+  EXPECT_EQ(kith({"follow-up", "list"}).code, 0);
+  EXPECT_EQ(kith({"export"}).code, 0);
+  EXPECT_EQ(kith({"export", "--format", "ics"}).code, 0);
+  EXPECT_EQ(kith({"timeline", "ada"}).code, 0);
+}
+
+// A config file nesting keys 50,000 levels deep once crashed the TOML parser.
+TEST_F(HostileTest, ADeeplyNestedConfigFileIsRefusedWithItsLine) {
+  std::string deep = "color = \"auto\"\n# a.b.c.d in a comment\nname = \"a.b.c.d.e\"\na";
+  for (int i = 0; i < 50000; ++i) deep += ".a";
+  std::ofstream(m_dir / "deep.toml") << deep << " = 1\n";
+  Outcome run = kith({"--config", (m_dir / "deep.toml").string(), "due"});
+  EXPECT_EQ(run.code, 78);
+  EXPECT_EQ(run.err, "kith: error: " + (m_dir / "deep.toml").string() +
+                         ":4: keys, tables or arrays nest more than 32 levels deep\n");
+  std::ofstream(m_dir / "arrays.toml") << "x = " << std::string(5000, '[') << "\n";
+  run = kith({"--config", (m_dir / "arrays.toml").string(), "due"});
+  EXPECT_EQ(run.code, 78);
+  EXPECT_EQ(run.err, "kith: error: " + (m_dir / "arrays.toml").string() +
+                         ":1: keys, tables or arrays nest more than 32 levels deep\n");
+}
+
 }  // namespace
 }  // namespace kith::testing

@@ -4,6 +4,7 @@
 #include <array>
 #include <cctype>
 #include <charconv>
+#include <cstdio>
 #include <string>
 #include <vector>
 
@@ -349,6 +350,19 @@ std::optional<Ymd> parse_iso_date(std::string_view text) {
   return d.ok() && in_year_range(d.year()) ? std::optional<Ymd>(d) : std::nullopt;
 }
 
-std::string format_date(Ymd d) { return date::format("%F", d); }
+std::string format_date(Ymd d) {
+  char text[24];
+  std::snprintf(text, sizeof text, "%04d-%02u-%02u", static_cast<int>(d.year()),
+                static_cast<unsigned>(d.month()), static_cast<unsigned>(d.day()));
+  return text;
+}
+
+bool supported_date(Ymd d) { return d.ok() && in_year_range(d.year()); }
+
+void require_supported_date(Ymd d, std::string_view what) {
+  if (supported_date(d)) return;
+  throw Error(ErrorKind::invalid_data, std::string(what) + " would fall on " + format_date(d) +
+                                           ", outside the years 1900 to 9999 that kith keeps");
+}
 
 }  // namespace kith

@@ -47,7 +47,13 @@ date::year_month_day parse_when(std::string_view text, date::year_month_day toda
 // Strict YYYY-MM-DD naming a real calendar date in the years 1900..9999; nullopt otherwise.
 std::optional<date::year_month_day> parse_iso_date(std::string_view text);
 
-// "YYYY-MM-DD".
+// "YYYY-MM-DD" (more digits for a year past 9999, which kith never stores); never throws.
 std::string format_date(date::year_month_day d);
+
+// True for a real date in the years kith stores, 1900 to 9999.
+bool supported_date(date::year_month_day d);
+
+// Throws Error(invalid_data) unless supported_date(d), saying that `what` would fall on d.
+void require_supported_date(date::year_month_day d, std::string_view what);
 
 }  // namespace kith

@@ -3,6 +3,7 @@
 #include <toml++/toml.h>
 
 #include <istream>
+#include <sstream>
 
 #include "kith/domain/contact_rules.hpp"
 #include "kith/domain/conversation.hpp"
@@ -164,13 +165,83 @@ class Reader {
   std::string m_name;
 };
 
+// kith's keys are at most two levels deep; a file nesting tables, dotted keys, arrays or
+// inline tables far deeper is refused before the TOML parser, whose recursion it could
+// exhaust. Counts '.', '[' and '{' outside strings and comments, line by line.
+constexpr std::size_t k_deepest = 32;
+constexpr std::size_t k_largest = 1 << 20;
+
+void check_nesting(std::string_view text, const std::string& name) {
+  std::size_t line = 1;
+  std::size_t depth = 0;       // '.' on this line plus '[' and '{' still open
+  std::size_t open = 0;        // '[' and '{' open across lines (a multi-line array)
+  std::string_view in_string;  // the quote that ends the string we are in, if any
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    if (!in_string.empty()) {
+      if (c == '\\' && in_string.front() == '"') {
+        ++i;
+      } else if (text.substr(i, in_string.size()) == in_string) {
+        i += in_string.size() - 1;
+        in_string = {};
+      } else if (c == '\n') {
+        ++line;
+      }
+      continue;
+    }
+    switch (c) {
+      case '\n':
+        ++line;
+        depth = open;
+        break;
+      case '#':
+        while (i + 1 < text.size() && text[i + 1] != '\n') ++i;
+        break;
+      case '"':
+      case '\'':
+        in_string = text.substr(i, text.substr(i, 3) == std::string(3, c) ? 3 : 1);
+        i += in_string.size() - 1;
+        break;
+      case '[':
+      case '{':
+        ++open;
+        ++depth;
+        break;
+      case ']':
+      case '}':
+        if (open > 0) --open;
+        break;
+      case '.':
+        ++depth;
+        break;
+      default:
+        break;
+    }
+    if (depth > k_deepest) {
+      throw Error(ErrorKind::config, name + ":" + std::to_string(line) +
+                                         ": keys, tables or arrays nest more than " +
+                                         std::to_string(k_deepest) + " levels deep");
+    }
+  }
+}
+
 }  // namespace
 
 ConfigFile read_config(std::istream& in, const std::string& name) {
   ConfigFile out;
+  std::string text;
+  {
+    std::ostringstream all;
+    all << in.rdbuf();
+    text = all.str();
+  }
+  if (text.size() > k_largest) {
+    throw Error(ErrorKind::config, name + ": the config file is larger than 1 MiB");
+  }
+  check_nesting(text, name);
   toml::table root;
   try {
-    root = toml::parse(in, name);
+    root = toml::parse(text, name);
   } catch (const toml::parse_error& e) {
     std::string message(e.description());
     if (!message.empty() && message.front() >= 'A' && message.front() <= 'Z') {

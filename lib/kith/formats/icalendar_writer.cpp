@@ -90,7 +90,11 @@ std::string utc_date_time(const std::string& timestamp) {
 }
 
 // A DATE value (RFC 5545 3.3.4).
-std::string ics_date(date::year_month_day day) { return date::format("%Y%m%d", day); }
+std::string ics_date(date::year_month_day day) {
+  std::string text = format_date(day);
+  text.erase(std::remove(text.begin(), text.end(), '-'), text.end());
+  return text;
+}
 
 // A local DATE-TIME value without a zone (RFC 5545 3.3.5): floating, or qualified by a TZID.
 std::string local_date_time(date::local_seconds time) {

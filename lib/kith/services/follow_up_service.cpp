@@ -80,6 +80,8 @@ DoneResult FollowUpService::done(std::int64_t id) {
     do {
       next.due_on = add_interval(anchor, *f.every, times++);
     } while (next.due_on <= f.due_on || next.due_on <= m_moment.today);
+    require_supported_date(next.due_on,
+                           "the next follow-up of the repeating follow-up " + std::to_string(id));
     next.id = store.insert(next);
     out.next = view(m_journal, *store.get(next.id));
   });
