@@ -191,8 +191,9 @@ void Context::set_command_line(const std::vector<std::string>& args) {
 
 Journal& Context::trial_journal() {
   std::error_code ec;
-  if (std::filesystem::exists(journal_path(), ec)) return journal(Journal::Access::write);
-  m_journal = Journal::in_memory();
+  const auto path = journal_path();
+  m_journal =
+      std::filesystem::exists(path, ec) ? Journal::in_memory_copy(path) : Journal::in_memory();
   m_access = Journal::Access::read;
   return *m_journal;
 }

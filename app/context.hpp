@@ -68,8 +68,8 @@ class Context {
   // Reading a journal named by --db or KITH_DB that does not exist is an error unless
   // `missing_ok` (a dry run previews against an empty journal).
   Journal& journal(Journal::Access access, bool missing_ok = false);
-  // A journal to try changes on and roll them back (a dry run): the journal itself when it
-  // exists, else an empty one in memory, so a dry run never creates a file.
+  // A journal to try changes on and roll them back (a dry run): a copy in memory of the journal
+  // when it exists, else an empty one, so a dry run never writes or creates a file.
   Journal& trial_journal();
   // Uses `journal` instead of the configured one (the demo's throwaway file).
   void use_journal(Journal journal);

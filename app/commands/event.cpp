@@ -5,6 +5,7 @@
 
 #include "commands/commands.hpp"
 #include "commands/options.hpp"
+#include "input_buffer.hpp"
 #include "kith/error.hpp"
 #include "kith/services/event_service.hpp"
 #include "render/contact_view.hpp"
@@ -112,7 +113,9 @@ void import_calendar_file(Context& ctx, const std::string& file, bool dry_run) {
     if (!stream) throw Error(ErrorKind::permission, "cannot read " + file + ": permission denied");
     in = &stream;
   }
-  import_calendar_stream(ctx, *in, file == "-" ? "<stdin>" : file, dry_run);
+  InputBuffer buffer("", in->rdbuf());
+  std::istream input(&buffer);
+  import_calendar_stream(ctx, input, file == "-" ? "<stdin>" : file, dry_run);
 }
 
 void import_calendar_stream(Context& ctx, std::istream& in, const std::string& shown,

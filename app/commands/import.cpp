@@ -6,10 +6,10 @@
 #include <chrono>
 #include <fstream>
 #include <sstream>
-#include <streambuf>
 
 #include "commands/commands.hpp"
 #include "commands/options.hpp"
+#include "input_buffer.hpp"
 #include "kith/domain/text.hpp"
 #include "kith/error.hpp"
 #include "kith/formats/contact_csv.hpp"
@@ -29,30 +29,6 @@ struct ImportOptionsCli {
   bool dry_run = false;
   std::vector<std::string> tags;
   std::string on_conflict = "update";
-};
-
-// Serves `prefix` (bytes already read to detect the format), then the rest of `rest`.
-class PrefixedBuffer : public std::streambuf {
- public:
-  PrefixedBuffer(std::string prefix, std::streambuf* rest)
-      : m_prefix(std::move(prefix)), m_rest(rest) {
-    setg(m_prefix.data(), m_prefix.data(), m_prefix.data() + m_prefix.size());
-  }
-
- protected:
-  int_type underflow() override {
-    if (gptr() < egptr()) return traits_type::to_int_type(*gptr());
-    if (!m_rest) return traits_type::eof();
-    std::streamsize n = m_rest->sgetn(m_chunk, sizeof m_chunk);
-    if (n <= 0) return traits_type::eof();
-    setg(m_chunk, m_chunk, m_chunk + n);
-    return traits_type::to_int_type(*gptr());
-  }
-
- private:
-  std::string m_prefix;
-  std::streambuf* m_rest;
-  char m_chunk[1 << 16];
 };
 
 constexpr std::size_t k_sniff_bytes = 8192;
@@ -252,7 +228,7 @@ void run_import(Context& ctx, const ImportOptionsCli& o) {
   std::string head(k_sniff_bytes, '\0');
   source->read(head.data(), static_cast<std::streamsize>(head.size()));
   head.resize(static_cast<std::size_t>(source->gcount()));
-  PrefixedBuffer buffer(head, source->rdbuf());
+  InputBuffer buffer(head, source->rdbuf());
   std::istream in(&buffer);
 
   std::string format = o.format;

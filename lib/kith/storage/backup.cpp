@@ -63,6 +63,12 @@ std::unique_ptr<SQLite::Database> open_read_only(const fs::path& path) {
 
 // The first bytes of `path`: empty for an empty file; throws permission when unreadable.
 std::string read_header(const fs::path& path, const std::string& what) {
+  std::error_code ec;
+  if (!fs::is_regular_file(path, ec)) {  // a FIFO would block the read below forever
+    throw Error(ErrorKind::corrupt,
+                path.string() + " is not a regular file (a pipe or a device), not " +
+                    (what == "the backup" ? "a kith backup" : "a kith journal"));
+  }
   std::ifstream in(path, std::ios::binary);
   if (!in) {
     throw Error(ErrorKind::permission,

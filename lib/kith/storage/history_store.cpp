@@ -17,6 +17,7 @@
 #include <string_view>
 
 #include "kith/error.hpp"
+#include "kith/storage/interrupt.hpp"
 #include "kith/storage/journal.hpp"
 
 namespace kith {
@@ -267,6 +268,8 @@ void HistoryStore::revert(const HistoryEntry& entry) {
     int rc = sqlite3changeset_apply_v2(db.getHandle(), static_cast<int>(changeset.size()),
                                        changeset.data(), nullptr, on_conflict, &conflicts, nullptr,
                                        nullptr, SQLITE_CHANGESETAPPLY_INVERT);
+    // Ctrl-C stops the apply with SQLITE_INTERRUPT: an interruption, not a conflict.
+    if (rc == SQLITE_INTERRUPT || interrupt_requested()) throw_if_interrupted();
     if (rc != SQLITE_OK) {
       throw Error(
           ErrorKind::invalid_data,

@@ -34,6 +34,20 @@ std::string as_file_name(const std::filesystem::path& path) {
   return path.is_absolute() ? name : "./" + name;
 }
 
+// Refuses a directory, a FIFO or a device: reading a FIFO would wait forever for a writer.
+void check_regular_file(const std::filesystem::path& path, const std::string& shown) {
+  std::error_code ec;
+  const auto status = std::filesystem::status(path, ec);
+  if (std::filesystem::is_directory(status)) {
+    throw Error(ErrorKind::corrupt, shown + " is a directory, not a kith journal");
+  }
+  if (!std::filesystem::is_regular_file(status)) {
+    throw Error(ErrorKind::corrupt, shown +
+                                        " is not a regular file (a pipe or a device), not a kith "
+                                        "journal; use --db to name your journal");
+  }
+}
+
 // Refuses, before SQLite touches it, a file that is not an SQLite database at all.
 void check_header(const std::filesystem::path& path, const std::string& shown) {
   std::ifstream in(path, std::ios::binary);
@@ -141,9 +155,7 @@ Journal Journal::open(const std::filesystem::path& path, Access access,
   const std::string shown = path.string();
   std::error_code ec;
   bool exists = std::filesystem::exists(path, ec);
-  if (exists && std::filesystem::is_directory(path, ec)) {
-    throw Error(ErrorKind::corrupt, shown + " is a directory, not a kith journal");
-  }
+  if (exists) check_regular_file(path, shown);
   if (!exists && access == Access::read) return in_memory();
   if (exists) check_header(path, shown);
   if (access == Access::write) check_writable(path, exists, shown);
@@ -184,6 +196,38 @@ Journal Journal::in_memory() {
     return journal;
   } catch (const SQLite::Exception& e) {
     throw translate_sqlite_error(e, ":memory:");
+  }
+}
+
+Journal Journal::in_memory_copy(const std::filesystem::path& path) {
+  const std::string shown = path.string();
+  check_regular_file(path, shown);
+  check_header(path, shown);
+  try {
+    std::string name = as_file_name(path);
+    int flags = SQLite::OPEN_READONLY;
+    std::error_code ec;
+    auto dir = path.parent_path().empty() ? std::filesystem::path(".") : path.parent_path();
+    if (!std::filesystem::exists(path.string() + "-shm", ec) && ::access(dir.c_str(), W_OK) != 0) {
+      name = immutable_uri(path);
+      flags |= SQLite::OPEN_URI;
+    }
+    SQLite::Database source(name, flags, k_busy_timeout_ms);
+    auto copy = std::make_unique<SQLite::Database>(":memory:", SQLite::OPEN_READWRITE);
+    sqlite3_backup* backup =
+        sqlite3_backup_init(copy->getHandle(), "main", source.getHandle(), "main");
+    if (backup == nullptr) {
+      throw SQLite::Exception(copy->getHandle(), sqlite3_errcode(copy->getHandle()));
+    }
+    int rc = sqlite3_backup_step(backup, -1);
+    sqlite3_backup_finish(backup);
+    if (rc != SQLITE_DONE) throw SQLite::Exception(sqlite3_errstr(rc), rc);
+    Journal journal(std::move(copy), shown);
+    journal.m_in_memory = true;
+    journal.prepare(Access::write);
+    return journal;
+  } catch (const SQLite::Exception& e) {
+    throw translate_sqlite_error(e, shown);
   }
 }
 
@@ -233,15 +277,18 @@ void Journal::prepare(Access access) {
     m_migration_backup = unused_backup_path(m_display_name, m_backup_stamp);
     backup_database(*m_db, m_migration_backup);
   }
-  for (int step = version; step < latest_version(); ++step) {
-    SQLite::Transaction tx(*m_db, SQLite::TransactionBehavior::IMMEDIATE);
-    // Another process may have migrated while this one waited for the lock.
-    if (pragma_int(*m_db, "user_version") > step) continue;
+  if (version == latest_version()) return;
+  // Every step of an upgrade in one transaction: a crash or kill -9 part-way leaves the journal
+  // at the version it had, never at one in between.
+  SQLite::Transaction tx(*m_db, SQLite::TransactionBehavior::IMMEDIATE);
+  // Another process may have migrated while this one waited for the lock.
+  const int current = pragma_int(*m_db, "user_version");
+  for (int step = current; step < latest_version(); ++step) {
     m_db->exec(std::string(migrations()[static_cast<std::size_t>(step)]));
-    m_db->exec("PRAGMA application_id = " + std::to_string(k_application_id));
-    m_db->exec("PRAGMA user_version = " + std::to_string(step + 1));
-    tx.commit();
   }
+  m_db->exec("PRAGMA application_id = " + std::to_string(k_application_id));
+  m_db->exec("PRAGMA user_version = " + std::to_string(latest_version()));
+  tx.commit();
 }
 
 namespace {

@@ -37,6 +37,11 @@ class Journal {
   // A new, empty journal in memory, for tests and for reading a journal that does not exist.
   static Journal in_memory();
 
+  // A copy in memory of the journal at `path` (upgraded there if it is older), for a dry run:
+  // changes can be tried and rolled back while the file is only read, never written, even
+  // when it is read-only or in another journal mode.
+  static Journal in_memory_copy(const std::filesystem::path& path);
+
   Journal(Journal&&) noexcept;
   Journal& operator=(Journal&&) noexcept;
   ~Journal();
