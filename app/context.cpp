@@ -2,6 +2,7 @@
 
 #include <date/tz.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <array>
@@ -21,15 +22,19 @@ namespace kith::cli {
 
 namespace {
 
-// Creates the default data directory (and its parents) private to the user.
-void create_data_dir(const std::filesystem::path& dir) {
+// Creates the default data directory (and its parents) private to the user, adding each
+// directory it made to `created`.
+void create_data_dir(const std::filesystem::path& dir,
+                     std::vector<std::filesystem::path>& created) {
   std::error_code ec;
   if (std::filesystem::is_directory(dir, ec)) return;
   std::filesystem::path partial;
   for (const auto& part : dir) {
     partial /= part;
     if (std::filesystem::is_directory(partial, ec)) continue;
-    if (::mkdir(partial.c_str(), 0700) != 0 && errno != EEXIST) {
+    if (::mkdir(partial.c_str(), 0700) == 0) {
+      created.push_back(partial);
+    } else if (errno != EEXIST) {
       throw Error(errno == EACCES ? ErrorKind::permission : ErrorKind::cant_create,
                   "cannot create the data directory " + dir.string() + ": " + std::strerror(errno));
     }
@@ -51,6 +56,14 @@ std::string utc_now() {
 }
 
 }  // namespace
+
+Context::~Context() {
+  // A command that failed before its first write leaves no journal (see Journal::promote) and
+  // no data directory: those it made are removed again while empty.
+  m_journal.reset();
+  for (auto dir = m_created_dirs.rbegin(); dir != m_created_dirs.rend(); ++dir)
+    ::rmdir(dir->c_str());
+}
 
 std::optional<std::string> Context::env(const std::string& name) const {
   auto it = m_env.find(name);
@@ -123,7 +136,8 @@ Journal& Context::journal(Journal::Access access, bool missing_ok) {
   // Only the default location is kith's to create; a named journal's directory must exist.
   bool named =
       !m_options.db.empty() || !env("KITH_DB").value_or("").empty() || config().journal.has_value();
-  if (access == Journal::Access::write && !named) create_data_dir(path.parent_path());
+  if (access == Journal::Access::write && !named)
+    create_data_dir(path.parent_path(), m_created_dirs);
   // The default journal may not exist yet (it reads as empty); a named one must, or a typo
   // in --db or KITH_DB would silently show an empty journal, even to cron.
   std::error_code ec;

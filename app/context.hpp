@@ -45,6 +45,9 @@ class Context {
   Context(Io io, Environment env, std::ostream& raw)
       : m_io(io), m_raw(raw), m_env(std::move(env)) {}
   Context(Io io, Environment env) : Context(io, std::move(env), io.out) {}
+  ~Context();
+  Context(const Context&) = delete;
+  Context& operator=(const Context&) = delete;
 
   std::ostream& out() { return m_io.out; }
   // Stdout for data that must arrive byte for byte (an export to "-"); flushes what was
@@ -104,6 +107,7 @@ class Context {
   std::optional<Journal::Access> m_access;
   std::optional<Moment> m_moment;
   std::string m_command_line;
+  std::vector<std::filesystem::path> m_created_dirs;  // by this run, for the journal
 };
 
 }  // namespace kith::cli

@@ -141,6 +141,8 @@ Journal& Journal::operator=(Journal&& other) noexcept {
   m_history_at = std::move(other.m_history_at);
   m_needs_upgrade = other.m_needs_upgrade;
   m_in_memory = other.m_in_memory;
+  m_pending = std::move(other.m_pending);
+  m_pending_path = std::move(other.m_pending_path);
   m_depth = other.m_depth;
   return *this;
 }
@@ -159,6 +161,7 @@ Journal Journal::open(const std::filesystem::path& path, Access access,
   if (!exists && access == Access::read) return in_memory();
   if (exists) check_header(path, shown);
   if (access == Access::write) check_writable(path, exists, shown);
+  if (!exists) return create_pending(path, shown);
   try {
     int flags = access == Access::write ? SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE
                                         : SQLite::OPEN_READONLY;
@@ -196,6 +199,47 @@ Journal Journal::in_memory() {
     return journal;
   } catch (const SQLite::Exception& e) {
     throw translate_sqlite_error(e, ":memory:");
+  }
+}
+
+Journal Journal::create_pending(const std::filesystem::path& path, const std::string& shown) {
+  auto temp = std::make_unique<TempFile>(directory_of(path), "." + path.filename().string() + ".",
+                                         "", shown, true);
+  try {
+    auto db = std::make_unique<SQLite::Database>(as_file_name(temp->path()), SQLite::OPEN_READWRITE,
+                                                 k_busy_timeout_ms);
+    Journal journal(std::move(db), shown);
+    journal.m_pending = std::move(temp);
+    journal.m_pending_path = path;
+    journal.prepare(Access::write);
+    watch_connection(journal.m_db->getHandle());
+    return journal;
+  } catch (const SQLite::Exception& e) {
+    throw translate_sqlite_error(e, shown);
+  }
+}
+
+void Journal::promote() {
+  try {
+    m_cached.clear();
+    unwatch_connection(m_db->getHandle());
+    // Set now, so the file is never seen in another mode; closing removes the -wal.
+    m_db->exec("PRAGMA journal_mode = WAL");
+    m_db.reset();
+    try {
+      m_pending->move_to(m_pending_path, false);
+    } catch (const Error& e) {
+      if (e.kind() != ErrorKind::cant_create) throw;
+      throw Error(ErrorKind::busy, "another kith process created the journal " + m_display_name +
+                                       " at the same moment; nothing was written; try again");
+    }
+    m_pending.reset();
+    m_db = std::make_unique<SQLite::Database>(as_file_name(m_pending_path), SQLite::OPEN_READWRITE,
+                                              k_busy_timeout_ms);
+    prepare(Access::write);
+    watch_connection(m_db->getHandle());
+  } catch (const SQLite::Exception& e) {
+    throw translate_sqlite_error(e, m_display_name);
   }
 }
 
@@ -269,7 +313,9 @@ void Journal::prepare(Access access) {
     m_needs_upgrade = version < latest_version();
     return;
   }
-  if (!m_in_memory) m_db->exec("PRAGMA journal_mode = WAL");
+  // A journal still being created stays in rollback mode until promote(), so that its file
+  // alone holds everything when it is moved into place.
+  if (!m_in_memory && !m_pending) m_db->exec("PRAGMA journal_mode = WAL");
   m_db->exec("PRAGMA synchronous = NORMAL");
   if (version >= 1 && version < latest_version() && !m_in_memory && !m_backup_stamp.empty() &&
       holds_records(*m_db, version)) {
@@ -325,6 +371,7 @@ void Journal::write(const std::function<void()>& work) {
     throw;
   }
   --m_depth;
+  if (m_pending) promote();
 }
 
 void Journal::read(const std::function<void()>& work) {

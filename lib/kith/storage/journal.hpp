@@ -10,6 +10,8 @@
 #include <string_view>
 #include <unordered_map>
 
+#include "kith/util/temp_file.hpp"
+
 namespace SQLite {
 class Database;
 class Statement;
@@ -77,6 +79,10 @@ class Journal {
  private:
   Journal(std::unique_ptr<SQLite::Database> db, std::string display_name);
   void prepare(Access access);
+  static Journal create_pending(const std::filesystem::path& path, const std::string& shown);
+
+  // Moves a journal built in m_pending to its place, in WAL mode, and reopens it there.
+  void promote();
 
   // Finishes every cached statement, so none holds the transaction open at its end.
   void reset_cached();
@@ -91,6 +97,10 @@ class Journal {
   std::string m_history_at;
   bool m_needs_upgrade = false;
   bool m_in_memory = false;
+  // A journal that did not exist is built in a private temporary file beside it and moved to
+  // m_pending_path by its first committed write, so a command that fails creates nothing.
+  std::unique_ptr<TempFile> m_pending;
+  std::filesystem::path m_pending_path;
   int m_depth = 0;  // how many write/read calls are running, to nest them in one transaction
 };
 

@@ -176,6 +176,9 @@ TEST(JournalTest, CreatesANewJournalWithTheSchema) {
   const fs::path path = dir / "journal.db";
   {
     Journal journal = Journal::open(path, Journal::Access::write);
+    // Nothing is created until something is written.
+    EXPECT_FALSE(fs::exists(path));
+    journal.write([] {});
     EXPECT_EQ(pragma(journal, "application_id"), k_kith_application_id);
     EXPECT_EQ(pragma(journal, "user_version"), Journal::latest_version());
     EXPECT_EQ(pragma(journal, "foreign_keys"), 1);
@@ -190,6 +193,33 @@ TEST(JournalTest, CreatesANewJournalWithTheSchema) {
   SQLite::Database raw(path.string(), SQLite::OPEN_READONLY);
   EXPECT_EQ(raw.execAndGet("PRAGMA application_id").getInt(), k_kith_application_id);
   EXPECT_EQ(raw.execAndGet("PRAGMA user_version").getInt(), Journal::latest_version());
+}
+
+TEST(JournalTest, AWriteThatFailsOnANewJournalLeavesNoFile) {
+  TempDir dir;
+  const fs::path path = dir / "journal.db";
+  {
+    Journal journal = Journal::open(path, Journal::Access::write);
+    EXPECT_THROW(journal.write([] { throw Error(ErrorKind::not_found, "no such contact"); }),
+                 Error);
+  }
+  EXPECT_TRUE(dir.entries().empty());
+}
+
+// Every step of an upgrade is one transaction: a step that fails leaves the version it had.
+TEST(JournalTest, AnUpgradeThatFailsPartWayLeavesTheOlderVersionWhole) {
+  TempDir dir;
+  const fs::path path = dir / "journal.db";
+  std::string older;
+  for (std::size_t step = 0; step < 3; ++step) older += std::string(migrations()[step]) + ";";
+  // A table of the last step already there: that step fails after the ones before succeeded.
+  run_sqlite(path, older + "PRAGMA application_id = " + std::to_string(k_kith_application_id) +
+                       "; PRAGMA user_version = 3; CREATE TABLE history (x);");
+  EXPECT_THROW(Journal::open(path, Journal::Access::write), Error);
+  SQLite::Database raw(path.string(), SQLite::OPEN_READONLY);
+  EXPECT_EQ(raw.execAndGet("PRAGMA user_version").getInt(), 3);
+  EXPECT_EQ(raw.execAndGet("SELECT count(*) FROM sqlite_schema WHERE name = 'tombstone'").getInt(),
+            0);
 }
 
 TEST(JournalTest, LatestVersionCountsTheMigrations) {
@@ -305,7 +335,7 @@ TEST(JournalTest, RefusesAJournalFromANewerKithAndLeavesItUnchanged) {
 TEST(JournalTest, RefusesAWalJournalFromANewerKithAndLeavesItUnchanged) {
   TempDir dir;
   const fs::path path = dir / "journal.db";
-  { Journal::open(path, Journal::Access::write); }
+  Journal::open(path, Journal::Access::write).write([] {});
   run_sqlite(path, "PRAGMA user_version = " + std::to_string(Journal::latest_version() + 5) + ";");
   const std::string before = read_bytes(path);
   EXPECT_TRUE(
@@ -416,7 +446,7 @@ TEST(JournalTest, ReadOnlyFileIsRefusedForWritingButReadable) {
 TEST(JournalTest, UnreadableFileIsPermissionDeniedAndLeftAlone) {
   TempDir dir;
   const fs::path path = dir / "journal.db";
-  { Journal::open(path, Journal::Access::write); }
+  Journal::open(path, Journal::Access::write).write([] {});
   ASSERT_EQ(::chmod(path.c_str(), 0), 0);
   const std::string outcome = as_unprivileged(
       [&] {
@@ -472,7 +502,9 @@ TEST(JournalTest, AFileNamedLikeTheInMemoryDatabaseIsAWalJournal) {
   TempDir dir;
   ScopedChdir in(dir.path());
   Journal journal = Journal::open(":memory:", Journal::Access::write);
+  journal.write([] {});
   EXPECT_EQ(journal.database().execAndGet("PRAGMA journal_mode").getString(), "wal");
+  EXPECT_TRUE(fs::exists(dir.path() / ":memory:"));
 }
 
 TEST(JournalTest, FilesAreForTheOwnerOnly) {
@@ -536,6 +568,7 @@ TEST(JournalTest, BusyWhenAnotherWriterHoldsTheLock) {
   TempDir dir;
   const fs::path path = dir / "journal.db";
   Journal journal = Journal::open(path, Journal::Access::write);
+  journal.write([] {});
   SQLite::Database other(path.string(), SQLite::OPEN_READWRITE);
   other.exec("BEGIN IMMEDIATE");
   EXPECT_TRUE(fails_with([&] { journal.write([] {}); }, ErrorKind::busy,
