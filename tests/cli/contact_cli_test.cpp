@@ -147,9 +147,18 @@ TEST_F(ContactCliTest, EditRemovingAMissingTagFailsAndChangesNothing) {
   add_people();
   std::string before = journal_bytes();
   Outcome run = kith({"contact", "edit", "jose", "--title", "Lead", "--untag", "zzz"});
-  EXPECT_EQ(run.code, 65);
+  EXPECT_EQ(run.code, 66);
   EXPECT_EQ(run.err, "kith: error: José Martínez has no tag 'zzz' to remove\n");
   EXPECT_EQ(journal_bytes(), before);
+  run = kith({"contact", "edit", "jose", "--rm-email", "nope@example.com"});
+  EXPECT_EQ(run.code, 66);
+  EXPECT_EQ(run.err, "kith: error: José Martínez has no email 'nope@example.com' to remove\n");
+  run = kith({"contact", "edit", "jose", "--rm-phone", "+1 555 0100"});
+  EXPECT_EQ(run.code, 66);
+  ok({"event", "add", "Rust NYC", "--on", "2026-12-01"});
+  run = kith({"event", "edit", "rust", "--untag", "zzz"});
+  EXPECT_EQ(run.code, 66);
+  EXPECT_EQ(run.err, "kith: error: Rust NYC has no tag 'zzz' to remove\n");
 }
 
 TEST_F(ContactCliTest, ArchiveHidesFromListAndUnarchiveBringsBack) {

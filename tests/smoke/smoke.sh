@@ -95,6 +95,13 @@ output-errors)
   code=$?
   [ "$code" -eq 74 ] || fail "list > /dev/full exited $code"
   grep -q "kith: error: cannot write the output" "$T/err" || fail "said: $(cat "$T/err")"
+  # A reader that goes away ends kith quietly by SIGPIPE, as with cat and git.
+  { echo name,email; seq 1 3000 | awk '{ printf "Person %d,p%d@example.com\n", $1, $1 }'; } >"$T/many.csv"
+  "$KITH" -q import "$T/many.csv" || fail "import"
+  "$KITH" export --format csv 2>"$T/err" | head -1 >/dev/null
+  code=${PIPESTATUS[0]}
+  [ "$code" -eq 141 ] || fail "export | head exited $code"
+  [ ! -s "$T/err" ] || fail "export | head said: $(cat "$T/err")"
   ;;
 timezone)
   unset KITH_TODAY

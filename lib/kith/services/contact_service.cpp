@@ -24,7 +24,7 @@ void remove_item(std::vector<std::string>& list, const std::string& value, std::
   auto same = [&](const std::string& v) { return ascii_lower(v) == ascii_lower(value); };
   auto it = std::find_if(list.begin(), list.end(), same);
   if (it == list.end()) {
-    throw Error(ErrorKind::invalid_data,
+    throw Error(ErrorKind::not_found,
                 name + " has no " + std::string(what) + " '" + value + "' to remove");
   }
   list.erase(it);

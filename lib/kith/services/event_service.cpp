@@ -77,7 +77,7 @@ Event EventService::edit(std::string_view ref, const EventChanges& ch) {
     for (const auto& t : ch.remove_tags) {
       auto it = std::find(e.tags.begin(), e.tags.end(), normalise_tag(t));
       if (it == e.tags.end()) {
-        throw Error(ErrorKind::invalid_data, e.name + " has no tag '" + t + "' to remove");
+        throw Error(ErrorKind::not_found, e.name + " has no tag '" + t + "' to remove");
       }
       e.tags.erase(it);
     }

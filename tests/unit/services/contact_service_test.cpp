@@ -265,12 +265,12 @@ TEST_F(ContactServiceTest, EditThatBreaksARuleChangesNothing) {
   ContactChanges missing_tag;
   missing_tag.company = "Somewhere Else";
   missing_tag.remove_tags = {"python"};
-  EXPECT_TRUE(fails_with([&] { service.edit("ada", missing_tag); }, ErrorKind::invalid_data,
+  EXPECT_TRUE(fails_with([&] { service.edit("ada", missing_tag); }, ErrorKind::not_found,
                          {"Ada Lovelace has no tag 'python' to remove"}));
 
   ContactChanges missing_email;
   missing_email.remove_emails = {"nope@example.com"};
-  EXPECT_TRUE(fails_with([&] { service.edit("ada", missing_email); }, ErrorKind::invalid_data,
+  EXPECT_TRUE(fails_with([&] { service.edit("ada", missing_email); }, ErrorKind::not_found,
                          {"has no email 'nope@example.com'"}));
 
   Contact stored = get(ada.id);
