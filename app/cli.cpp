@@ -6,9 +6,9 @@
 
 #include "commands/commands.hpp"
 #include "commands/options.hpp"
-#include "kith/domain/text.hpp"
 #include "kith/error.hpp"
 #include "render/safe_stream.hpp"
+#include "text_gate.hpp"
 #include "version.hpp"
 
 namespace kith::cli {
@@ -75,28 +75,6 @@ std::string one_line(std::string message) {
   return message;
 }
 
-// Text kith stores must be UTF-8, and so must every argument: a value that is not is refused
-// here, before any command runs, naming the option it was given to.
-void check_arguments_are_utf8(const std::vector<std::string>& args) {
-  for (std::size_t i = 0; i < args.size(); ++i) {
-    const auto bad = invalid_utf8_at(args[i]);
-    if (!bad) continue;
-    std::string what = "argument " + std::to_string(i + 1);
-    std::string arg = args[i];
-    if (arg.size() > 2 && arg.compare(0, 2, "--") == 0 && arg.find('=') != std::string::npos &&
-        arg.find('=') < *bad) {
-      what = arg.substr(0, arg.find('='));
-      arg = arg.substr(arg.find('=') + 1);
-    } else if (i > 0 && args[i - 1].size() > 1 && args[i - 1].front() == '-' &&
-               args[i - 1] != "--" && args[i - 1].find('=') == std::string::npos) {
-      what = args[i - 1];
-    }
-    throw Error(ErrorKind::usage,
-                what + " " + quote_for_message(arg) + " is not valid UTF-8 (byte " +
-                    std::to_string(*invalid_utf8_at(arg) + 1) + "); kith keeps text as UTF-8");
-  }
-}
-
 void add_global_options(CLI::App& app, Context& ctx) {
   auto& o = ctx.options();
   app.add_option("--db", o.db,
@@ -154,7 +132,7 @@ int run(const std::vector<std::string>& args, Io io, Environment env) {
   // what the user typed and what the journal holds.
   int status = 0;
   try {
-    check_arguments_are_utf8(args);
+    require_utf8_arguments(args);
     std::vector<std::string> reversed(args.rbegin(), args.rend());
     app.parse(reversed);
     if (ctx.action) ctx.action();

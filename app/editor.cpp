@@ -5,7 +5,6 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <fstream>
@@ -13,9 +12,9 @@
 #include <sstream>
 #include <vector>
 
-#include "kith/domain/text.hpp"
 #include "kith/error.hpp"
 #include "kith/util/temp_file.hpp"
+#include "text_gate.hpp"
 
 namespace kith::cli {
 
@@ -125,14 +124,7 @@ std::string edit_text(Context& ctx, const std::string& initial, const std::strin
   }
   std::ostringstream text;
   text << in.rdbuf();
-  if (const auto bad = invalid_utf8_at(text.str())) {
-    const std::string& all = text.str();
-    const auto line =
-        1 + std::count(all.begin(), all.begin() + static_cast<std::ptrdiff_t>(*bad), '\n');
-    throw Error(ErrorKind::invalid_data,
-                "the " + what + " from the editor is not valid UTF-8 (line " +
-                    std::to_string(line) + "; save it as UTF-8); nothing was changed");
-  }
+  require_utf8_text(text.str(), "the " + what + " from the editor");
   std::string result = clean_edited_text(text.str());
   if (result.empty()) {
     throw Error(ErrorKind::invalid_data,
