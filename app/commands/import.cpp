@@ -125,9 +125,13 @@ render::Json totals_json(const ImportTotals& totals, bool dry_run) {
 class Progress {
  public:
   explicit Progress(Context& ctx) : m_ctx(ctx), m_start(std::chrono::steady_clock::now()) {}
-  ~Progress() {
-    if (m_shown)
-      m_ctx.err() << render::trusted('\r') << render::trusted('\x1b') << "[K" << std::flush;
+  ~Progress() { clear(); }
+
+  // Erases the progress line, so what follows starts at the left edge of an empty line.
+  void clear() {
+    if (!m_shown) return;
+    m_shown = false;
+    m_ctx.err() << render::trusted('\r') << render::trusted('\x1b') << "[K" << std::flush;
   }
 
   void tick() {
@@ -297,9 +301,11 @@ void run_import(Context& ctx, const ImportOptionsCli& o) {
   try {
     totals = reader ? service.import_contacts(*reader) : service.import_jsonl(in);
   } catch (const ImportFailed& e) {
+    progress.clear();
     for (const auto& p : e.problems()) ctx.err() << "kith: error: " << p << '\n';
     throw;
   }
+  progress.clear();
   for (const auto& notice : totals.notices) {
     ctx.err() << "kith: warning: " << shown << ": " << notice << '\n';
   }
