@@ -189,19 +189,17 @@ void add_contact_commands(CLI::App& app, Context& ctx) {
       ->needs(plain_flag);
   list->callback([&ctx, filter, archived, all, plain, header] {
     ctx.action = [&ctx, filter, archived, all, plain, header] {
-      if (*plain && ctx.json()) {
-        throw Error(ErrorKind::usage, "--plain and --json do not go together; choose one");
-      }
+      const OutputForm form = output_form(ctx, *plain);
       filter->archived = *all        ? ContactFilter::Archived::include
                          : *archived ? ContactFilter::Archived::only
                                      : ContactFilter::Archived::exclude;
       ContactService service(ctx.journal(Journal::Access::read), ctx.moment());
       auto contacts = service.list(*filter);
-      if (ctx.json()) {
+      if (form == OutputForm::json) {
         render::Json out = render::Json::array();
         for (const auto& c : contacts) out.push_back(render::to_json(c));
         render::print_json(ctx.out(), out);
-      } else if (*plain) {
+      } else if (form == OutputForm::plain) {
         render::print_contact_list_plain(ctx.out(), contacts, *header);
       } else {
         render::print_contact_list(ctx.out(), contacts, ctx.moment().today, ctx.color());

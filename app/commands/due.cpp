@@ -31,16 +31,14 @@ void add_due_command(CLI::App& app, Context& ctx) {
       "  kith due --plain | awk -F'\\t' '$1 == \"overdue\" {print $4}'   # who is overdue");
   due->callback([&ctx, within, plain, header] {
     ctx.action = [&ctx, within, plain, header] {
-      if (*plain && ctx.json()) {
-        throw Error(ErrorKind::usage, "--plain and --json do not go together; choose one");
-      }
+      const OutputForm form = output_form(ctx, *plain);
       std::optional<Interval> window = ctx.config().due_within;
       if (!within->empty()) window = parse_interval(*within);
       DueService service(ctx.journal(Journal::Access::read), ctx.settings());
       auto report = service.compute(ctx.moment().today, window);
-      if (ctx.json()) {
+      if (form == OutputForm::json) {
         render::print_json(ctx.out(), render::to_json(report));
-      } else if (*plain) {
+      } else if (form == OutputForm::plain) {
         render::print_due_plain(ctx.out(), report, *header);
       } else {
         render::print_due(ctx.out(), report, ctx.color());

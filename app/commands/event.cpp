@@ -186,15 +186,13 @@ void add_event_commands(CLI::App& app, Context& ctx) {
       ->needs(plain_flag);
   list->callback([&ctx, past, all, plain, header] {
     ctx.action = [&ctx, past, all, plain, header] {
-      if (*plain && ctx.json()) {
-        throw Error(ErrorKind::usage, "--plain and --json do not go together; choose one");
-      }
+      const OutputForm form = output_form(ctx, *plain);
       auto when = *all    ? EventStore::When::all
                   : *past ? EventStore::When::past
                           : EventStore::When::upcoming;
       EventService service(ctx.journal(Journal::Access::read), ctx.moment(), ctx.settings());
       auto events = service.list(when);
-      if (ctx.json()) {
+      if (form == OutputForm::json) {
         render::Json out = render::Json::array();
         for (const auto& s : events) {
           render::Json j = render::to_json(s.event);
@@ -202,7 +200,7 @@ void add_event_commands(CLI::App& app, Context& ctx) {
           out.push_back(j);
         }
         render::print_json(ctx.out(), out);
-      } else if (*plain) {
+      } else if (form == OutputForm::plain) {
         render::print_event_list_plain(ctx.out(), events, *header);
       } else {
         render::print_event_list(ctx.out(), events, ctx.color());

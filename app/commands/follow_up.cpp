@@ -117,16 +117,14 @@ void add_follow_up_commands(CLI::App& app, Context& ctx) {
       ->needs(plain_flag);
   list->callback([&ctx, contact, all, plain, header] {
     ctx.action = [&ctx, contact, all, plain, header] {
-      if (*plain && ctx.json()) {
-        throw Error(ErrorKind::usage, "--plain and --json do not go together; choose one");
-      }
+      const OutputForm form = output_form(ctx, *plain);
       FollowUpService service(ctx.journal(Journal::Access::read), ctx.moment());
       auto items = service.list(contact->empty() ? std::nullopt : std::optional(*contact), *all);
-      if (ctx.json()) {
+      if (form == OutputForm::json) {
         render::Json out = render::Json::array();
         for (const auto& v : items) out.push_back(render::to_json(v));
         render::print_json(ctx.out(), out);
-      } else if (*plain) {
+      } else if (form == OutputForm::plain) {
         render::print_follow_ups_plain(ctx.out(), items, ctx.moment().today, *header);
       } else {
         render::print_follow_ups(ctx.out(), items, ctx.moment().today, ctx.color());

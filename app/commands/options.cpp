@@ -44,4 +44,11 @@ bool confirm(Context& ctx, const std::string& question, bool yes) {
   return answer == "y" || answer == "Y" || answer == "yes";
 }
 
+OutputForm output_form(const Context& ctx, bool plain) {
+  if (plain && ctx.json()) {
+    throw Error(ErrorKind::usage, "--plain and --json do not go together; choose one");
+  }
+  return ctx.json() ? OutputForm::json : plain ? OutputForm::plain : OutputForm::table;
+}
+
 }  // namespace kith::cli

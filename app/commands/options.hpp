@@ -21,6 +21,12 @@ date::year_month_day parse_day(Context& ctx, const std::string& text, DatePrefer
 // A record id ("12" or "#12"); throws a usage error naming `what`.
 std::int64_t parse_record_id(const std::string& text, const std::string& what);
 
+// How a listing is written: a table for a person, tab-separated lines (--plain), or JSON.
+enum class OutputForm { table, plain, json };
+
+// The form --plain and the global --json ask for; both at once is a usage error.
+OutputForm output_form(const Context& ctx, bool plain);
+
 // Asks on a terminal; elsewhere requires --yes so a script never deletes by accident.
 bool confirm(Context& ctx, const std::string& question, bool yes);
 

@@ -3,6 +3,7 @@
 #include <charconv>
 
 #include "commands/commands.hpp"
+#include "commands/options.hpp"
 #include "kith/error.hpp"
 #include "kith/services/stale_service.hpp"
 #include "render/json.hpp"
@@ -65,15 +66,13 @@ void add_stale_command(CLI::App& app, Context& ctx) {
       "  kith stale --plain | cut -f2 # just the names");
   stale->callback([&ctx, o] {
     ctx.action = [&ctx, o] {
-      if (o->plain && ctx.json()) {
-        throw Error(ErrorKind::usage, "--plain and --json do not go together; choose one");
-      }
+      const OutputForm form = output_form(ctx, o->plain);
       StaleQuery query = to_query(*o);
       StaleService service(ctx.journal(Journal::Access::read), ctx.settings());
       auto report = service.compute(ctx.moment().today, query);
-      if (ctx.json()) {
+      if (form == OutputForm::json) {
         render::print_json(ctx.out(), render::to_json(report));
-      } else if (o->plain) {
+      } else if (form == OutputForm::plain) {
         render::print_stale_plain(ctx.out(), report, o->header);
       } else {
         render::print_stale(ctx.out(), report, ctx.color());
