@@ -75,6 +75,26 @@ std::string one_line(std::string message) {
   return message;
 }
 
+// Every value given to the chosen command and its parents, but for file and directory names
+// (options of type PATH, FILE or DIR, and FILE or PATH arguments), which may be any bytes.
+std::vector<GivenValue> given_values(const CLI::App& app) {
+  std::vector<GivenValue> values;
+  for (const CLI::Option* option : app.get_options()) {
+    const std::string type = option->get_type_name();
+    const std::string name = option->get_name();
+    if (type == "PATH" || type == "FILE" || type == "DIR" || name == "FILE" || name == "PATH") {
+      continue;
+    }
+    const std::string shown = option->get_positional() ? name : option->get_name(false, false);
+    for (const std::string& value : option->results()) values.push_back({shown, value});
+  }
+  for (const CLI::App* sub : app.get_subcommands()) {
+    auto more = given_values(*sub);
+    values.insert(values.end(), more.begin(), more.end());
+  }
+  return values;
+}
+
 void add_global_options(CLI::App& app, Context& ctx) {
   auto& o = ctx.options();
   app.add_option("--db", o.db,
@@ -132,9 +152,9 @@ int run(const std::vector<std::string>& args, Io io, Environment env) {
   // what the user typed and what the journal holds.
   int status = 0;
   try {
-    require_utf8_arguments(args);
     std::vector<std::string> reversed(args.rbegin(), args.rend());
     app.parse(reversed);
+    require_utf8_values(given_values(app));
     if (ctx.action) ctx.action();
   } catch (const CLI::CallForHelp&) {
     safe_out << app.help();

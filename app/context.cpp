@@ -101,6 +101,10 @@ const ConfigFile& Context::config() {
     m_config = ConfigFile{};
     return *m_config;
   }
+  if (std::filesystem::is_fifo(path, ec)) {  // reading it would wait for a writer forever
+    throw Error(ErrorKind::config,
+                "cannot read the config file " + path.string() + ": it is a pipe, not a file");
+  }
   std::ifstream in(path);
   if (!in) {
     throw Error(ErrorKind::config,

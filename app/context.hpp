@@ -51,10 +51,11 @@ class Context {
 
   std::ostream& out() { return m_io.out; }
   // Stdout for data that must arrive byte for byte (an export to "-"); flushes what was
-  // written to out() first.
+  // written to out() first. On a terminal, where a person reads it, it is out() itself, so
+  // the data's control characters are shown rather than obeyed.
   std::ostream& raw_out() {
     m_io.out.flush();
-    return m_raw;
+    return m_io.out_tty ? m_io.out : m_raw;
   }
   std::ostream& err() { return m_io.err; }
   std::istream& in() { return m_io.in; }

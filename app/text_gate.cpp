@@ -7,23 +7,13 @@
 
 namespace kith::cli {
 
-void require_utf8_arguments(const std::vector<std::string>& args) {
-  for (std::size_t i = 0; i < args.size(); ++i) {
-    const auto bad = invalid_utf8_at(args[i]);
+void require_utf8_values(const std::vector<GivenValue>& values) {
+  for (const auto& given : values) {
+    const auto bad = invalid_utf8_at(given.value);
     if (!bad) continue;
-    std::string what = "argument " + std::to_string(i + 1);
-    std::string arg = args[i];
-    if (arg.size() > 2 && arg.compare(0, 2, "--") == 0 && arg.find('=') != std::string::npos &&
-        arg.find('=') < *bad) {
-      what = arg.substr(0, arg.find('='));
-      arg = arg.substr(arg.find('=') + 1);
-    } else if (i > 0 && args[i - 1].size() > 1 && args[i - 1].front() == '-' &&
-               args[i - 1] != "--" && args[i - 1].find('=') == std::string::npos) {
-      what = args[i - 1];
-    }
-    throw Error(ErrorKind::usage,
-                what + " " + quote_for_message(arg) + " is not valid UTF-8 (byte " +
-                    std::to_string(*invalid_utf8_at(arg) + 1) + "); kith keeps text as UTF-8");
+    throw Error(ErrorKind::usage, given.option + " " + quote_for_message(given.value) +
+                                      " is not valid UTF-8 (byte " + std::to_string(*bad + 1) +
+                                      "); kith keeps text as UTF-8");
   }
 }
 

@@ -9,9 +9,16 @@
 
 namespace kith::cli {
 
-// Throws Error(usage) for the first argument that is not UTF-8, naming the option it was
-// given to ("--note 'caf?'...") or its position.
-void require_utf8_arguments(const std::vector<std::string>& args);
+// A value given on the command line, with the option (or positional argument) it was given to.
+struct GivenValue {
+  std::string option;  // "--note", "NAME"
+  std::string value;
+};
+
+// Throws Error(usage) for the first value that is not UTF-8, naming its option: "--note
+// 'caf?' is not valid UTF-8 (byte 4); ...". File and directory names are not given here: a
+// path may be any bytes.
+void require_utf8_values(const std::vector<GivenValue>& values);
 
 // Throws Error(invalid_data) when `text` is not UTF-8, naming `source` ("the note from the
 // editor") and the line of the first bad byte.

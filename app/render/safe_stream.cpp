@@ -46,9 +46,15 @@ const std::string& marker() {
 
 // Bidirectional controls and zero-width characters: they can make a name display as another
 // (U+202E shows the rest of a line right to left) or hide a difference between two names.
+// Also the other characters that draw nothing (the soft hyphen, fillers, tag characters), by
+// which two names that look the same can differ. Variation selectors and joiners inside
+// emoji are not among them, but for U+200D, which the list of zero-width characters names.
 bool invisible_control(char32_t c) {
-  return c == 0x061C || (c >= 0x200B && c <= 0x200F) || (c >= 0x2028 && c <= 0x202E) ||
-         (c >= 0x2060 && c <= 0x2064) || (c >= 0x2066 && c <= 0x2069) || c == 0xFEFF;
+  return c == 0x00AD || c == 0x061C || c == 0x115F || c == 0x1160 || c == 0x17B4 || c == 0x17B5 ||
+         (c >= 0x180B && c <= 0x180E) || (c >= 0x200B && c <= 0x200F) ||
+         (c >= 0x2028 && c <= 0x202E) || (c >= 0x2060 && c <= 0x2064) ||
+         (c >= 0x2066 && c <= 0x2069) || c == 0x3164 || c == 0xFEFF || c == 0xFFA0 ||
+         (c >= 0xFFF9 && c <= 0xFFFB) || (c >= 0xE0000 && c <= 0xE007F);
 }
 
 // The second byte of a sequence led by `lead` must lie in [low, high] (Unicode table 3-7):

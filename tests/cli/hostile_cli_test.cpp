@@ -63,8 +63,8 @@ TEST_F(HostileTest, ArgumentsThatAreNotUtf8AreRefusedAndNothingIsStored) {
   Outcome run = kith({"add", "X\xff]0;PWNED\xff\\"});
   EXPECT_EQ(run.code, 64);
   EXPECT_EQ(run.err,
-            "kith: error: argument 6 'X?]0;PWNED?\\' is not valid UTF-8 (byte 2); kith keeps text "
-            "as UTF-8\n");
+            "kith: error: NAME 'X?]0;PWNED?\\' is not valid UTF-8 (byte 2); kith keeps text as "
+            "UTF-8\n");
   run = kith({"log", "ada", "-m", "coffee", "--note", "over\xc0\xaflong"});
   EXPECT_EQ(run.code, 64);
   EXPECT_EQ(run.err,
@@ -74,6 +74,10 @@ TEST_F(HostileTest, ArgumentsThatAreNotUtf8AreRefusedAndNothingIsStored) {
   EXPECT_EQ(run.code, 64);
   EXPECT_EQ(run.err.substr(0, 24), "kith: error: --company '");
   EXPECT_EQ(journal_bytes(), before);
+  // File names may be any bytes: a journal named in Latin-1 is a journal like any other.
+  const std::string latin1 = (m_dir / "caf\xe9.db").string();
+  EXPECT_EQ(kith_raw({"--db", latin1, "add", "Grace Hopper"}).code, 0);
+  EXPECT_TRUE(std::filesystem::exists(latin1));
 }
 
 TEST_F(HostileTest, BidiControlsShowAsCodePointsButJsonKeepsThem) {

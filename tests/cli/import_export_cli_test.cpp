@@ -295,12 +295,40 @@ TEST_F(ImportExportTest, SplitIsAllOrNothing) {
     left.push_back(e.path().filename().string());
   }
   EXPECT_EQ(left, std::vector<std::string>{"grace.vcf"});
+  // Something that is not a file where a card goes stops even --force before anything moves.
+  std::filesystem::create_directory(dir / "ada.vcf");
+  run = kith({"export", "--split", dir.string(), "--force"});
+  EXPECT_EQ(run.code, 73);
+  EXPECT_EQ(run.err, "kith: error: " + (dir / "ada.vcf").string() +
+                         " exists and is not a file; nothing was written\n");
+  std::ifstream mine(dir / "grace.vcf");
+  std::string kept;
+  std::getline(mine, kept);
+  EXPECT_EQ(kept, "mine");
+  std::filesystem::remove(dir / "ada.vcf");
   EXPECT_EQ(kith({"export", "--split", dir.string(), "--force"}).code, 0);
   EXPECT_TRUE(std::filesystem::exists(dir / "ada.vcf"));
   std::ifstream in(dir / "grace.vcf");
   std::string first;
   std::getline(in, first);
   EXPECT_EQ(first, "BEGIN:VCARD\r");
+  // Nothing of the export's own is left in DIR, even when there is nothing to export.
+  ok({"contact", "rm", "ada", "--yes"});
+  ok({"contact", "rm", "grace", "--yes"});
+  EXPECT_EQ(kith({"export", "--split", dir.string(), "--force"}).code, 0);
+  for (const auto& e : std::filesystem::directory_iterator(dir)) {
+    EXPECT_NE(e.path().filename().string().front(), '.') << e.path();
+  }
+}
+
+// On a terminal an export is for reading: the data's control characters are shown, not obeyed.
+TEST_F(ImportExportTest, AnExportToATerminalIsFiltered) {
+  ok({"add", "Evil \x1b]0;pwned\x07 Name"});
+  Outcome run = kith({"export", "--format", "csv"}, "", true);
+  EXPECT_EQ(run.code, 0);
+  EXPECT_EQ(run.out.find('\x1b'), std::string::npos) << run.out;
+  EXPECT_NE(run.out.find("Evil ^[]0;pwned^G Name"), std::string::npos) << run.out;
+  EXPECT_NE(kith({"export", "--format", "csv"}).out.find("\x1b]0;pwned"), std::string::npos);
 }
 
 TEST_F(ImportExportTest, ABadCardInADirectoryIsNamedByItsFileAndImportsNothing) {

@@ -498,7 +498,16 @@ no-leftovers)
   expect 65 "" -- "$KITH" --db "$T/new.db" import "$T/bad.csv"
   [ -z "$(ls -A "$home")" ] || fail "a failed command left $(find "$home" | tail -1)"
   [ -z "$(find "$T" -maxdepth 1 -name '*new.db*')" ] || fail "a failed import left a journal"
-  note "dry runs byte-identical (rollback mode, read-only); failed commands create nothing"
+  # Two processes creating the same journal at once: both changes are kept.
+  for round in $(seq 10); do
+    db=$T/both$round.db
+    "$KITH" --db "$db" -q add "First $round" &
+    "$KITH" --db "$db" -q add "Second $round" || fail "the second add of round $round failed"
+    wait $! || fail "the first add of round $round failed"
+    [ "$(sqlite3 "$db" 'SELECT count(*) FROM contact')" -eq 2 ] || fail "round $round lost a contact"
+  done
+  note "dry runs byte-identical (rollback mode, read-only); failed commands create nothing;" \
+    "two processes creating one journal both succeed"
   ;;
 *)
   fail "unknown case"

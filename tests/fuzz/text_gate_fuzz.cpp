@@ -1,6 +1,6 @@
-// libFuzzer target for the text gate (app/text_gate.cpp): arguments (the input split at NUL
-// bytes) and editor text are either accepted, and then valid UTF-8 by ICU's own decoder, or
-// refused with the documented error (usage for arguments, invalid_data for the editor).
+// libFuzzer target for the text gate (app/text_gate.cpp): option values (the input split at
+// NUL bytes) and editor text are either accepted, and then valid UTF-8 by ICU's own decoder,
+// or refused with the documented error (usage for values, invalid_data for the editor).
 #include <unicode/utf8.h>
 
 #include <cstddef>
@@ -28,17 +28,18 @@ bool valid_utf8(const std::string& text) {
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   const std::string input(reinterpret_cast<const char*>(data), size);
-  std::vector<std::string> args;
+  std::vector<kith::cli::GivenValue> args;
   std::size_t start = 0;
-  for (std::size_t nul = input.find('\0'); nul != std::string::npos; nul = input.find('\0', start)) {
-    args.push_back(input.substr(start, nul - start));
+  for (std::size_t nul = input.find('\0'); nul != std::string::npos;
+       nul = input.find('\0', start)) {
+    args.push_back({"--note", input.substr(start, nul - start)});
     start = nul + 1;
   }
-  args.push_back(input.substr(start));
+  args.push_back({"NAME", input.substr(start)});
   bool all_valid = true;
-  for (const auto& arg : args) all_valid = all_valid && valid_utf8(arg);
+  for (const auto& arg : args) all_valid = all_valid && valid_utf8(arg.value);
   try {
-    kith::cli::require_utf8_arguments(args);
+    kith::cli::require_utf8_values(args);
     if (!all_valid) __builtin_trap();  // accepted text that is not UTF-8
   } catch (const kith::Error& e) {
     if (all_valid || e.kind() != kith::ErrorKind::usage) __builtin_trap();

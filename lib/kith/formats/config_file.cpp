@@ -210,6 +210,7 @@ void check_nesting(std::string_view text, const std::string& name) {
       case ']':
       case '}':
         if (open > 0) --open;
+        if (depth > 0) --depth;
         break;
       case '.':
         ++depth;
@@ -229,12 +230,10 @@ void check_nesting(std::string_view text, const std::string& name) {
 
 ConfigFile read_config(std::istream& in, const std::string& name) {
   ConfigFile out;
-  std::string text;
-  {
-    std::ostringstream all;
-    all << in.rdbuf();
-    text = all.str();
-  }
+  // Read no more than the limit allows, whatever `in` is (/dev/zero included).
+  std::string text(k_largest + 1, '\0');
+  in.read(text.data(), static_cast<std::streamsize>(text.size()));
+  text.resize(static_cast<std::size_t>(in.gcount()));
   if (text.size() > k_largest) {
     throw Error(ErrorKind::config, name + ": the config file is larger than 1 MiB");
   }

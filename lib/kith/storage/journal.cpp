@@ -3,13 +3,17 @@
 #include <SQLiteCpp/Database.h>
 #include <SQLiteCpp/Statement.h>
 #include <SQLiteCpp/Transaction.h>
+#include <fcntl.h>
 #include <sqlite3.h>
+#include <sys/file.h>
 #include <unistd.h>
 
 #include <array>
 #include <cerrno>
+#include <cstring>
 #include <fstream>
 #include <optional>
+#include <utility>
 
 #include "kith/domain/fold.hpp"
 #include "kith/error.hpp"
@@ -32,6 +36,25 @@ constexpr std::string_view k_sqlite_magic{"SQLite format 3\0", 16};
 std::string as_file_name(const std::filesystem::path& path) {
   std::string name = path.string();
   return path.is_absolute() ? name : "./" + name;
+}
+
+// An exclusive flock on `dir`, waited for up to the busy timeout; the descriptor holds it.
+int lock_directory(const std::filesystem::path& dir, const std::string& shown) {
+  int fd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  if (fd < 0) {
+    throw Error(ErrorKind::cant_create,
+                "cannot create the journal " + shown + ": " + std::strerror(errno));
+  }
+  for (int waited = 0; ::flock(fd, LOCK_EX | LOCK_NB) != 0; waited += 20) {
+    if ((errno != EWOULDBLOCK && errno != EINTR) || waited >= k_busy_timeout_ms) {
+      ::close(fd);
+      throw Error(ErrorKind::busy,
+                  "another kith process is creating the journal " + shown + "; try again");
+    }
+    throw_if_interrupted();
+    ::usleep(20000);
+  }
+  return fd;
 }
 
 // Refuses a directory, a FIFO or a device: reading a FIFO would wait forever for a writer.
@@ -128,7 +151,7 @@ std::string immutable_uri(const std::filesystem::path& path) {
 Journal::Journal(std::unique_ptr<SQLite::Database> db, std::string display_name)
     : m_db(std::move(db)), m_display_name(std::move(display_name)) {}
 
-Journal::Journal(Journal&&) noexcept = default;
+Journal::Journal(Journal&& other) noexcept { *this = std::move(other); }
 Journal& Journal::operator=(Journal&& other) noexcept {
   m_cached.clear();  // statements go before the connection they belong to
   if (m_db) unwatch_connection(m_db->getHandle());
@@ -143,11 +166,14 @@ Journal& Journal::operator=(Journal&& other) noexcept {
   m_in_memory = other.m_in_memory;
   m_pending = std::move(other.m_pending);
   m_pending_path = std::move(other.m_pending_path);
+  if (m_creation_lock >= 0) ::close(m_creation_lock);
+  m_creation_lock = std::exchange(other.m_creation_lock, -1);
   m_depth = other.m_depth;
   return *this;
 }
 Journal::~Journal() {
   if (m_db) unwatch_connection(m_db->getHandle());
+  if (m_creation_lock >= 0) ::close(m_creation_lock);
 }
 
 int Journal::latest_version() { return static_cast<int>(migrations().size()); }
@@ -161,7 +187,23 @@ Journal Journal::open(const std::filesystem::path& path, Access access,
   if (!exists && access == Access::read) return in_memory();
   if (exists) check_header(path, shown);
   if (access == Access::write) check_writable(path, exists, shown);
-  if (!exists) return create_pending(path, shown);
+  if (!exists) {
+    // Only one kith creates a journal at a time; one that waited finds it made.
+    // A dangling symbolic link names the file to create, as SQLite would have created it.
+    auto target = path;
+    if (std::filesystem::is_symlink(std::filesystem::symlink_status(path, ec))) {
+      const auto link = std::filesystem::read_symlink(path, ec);
+      target = link.is_absolute() ? link : directory_of(path) / link;
+    }
+    int lock = lock_directory(directory_of(target), shown);
+    if (!std::filesystem::exists(path, ec)) {
+      Journal journal = create_pending(target, shown);
+      journal.m_creation_lock = lock;
+      return journal;
+    }
+    ::close(lock);
+    return open(path, access, backup_stamp);
+  }
   try {
     int flags = access == Access::write ? SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE
                                         : SQLite::OPEN_READONLY;
@@ -234,6 +276,8 @@ void Journal::promote() {
                                        " at the same moment; nothing was written; try again");
     }
     m_pending.reset();
+    ::close(m_creation_lock);
+    m_creation_lock = -1;
     m_db = std::make_unique<SQLite::Database>(as_file_name(m_pending_path), SQLite::OPEN_READWRITE,
                                               k_busy_timeout_ms);
     prepare(Access::write);
@@ -364,6 +408,7 @@ void Journal::write(const std::function<void()>& work) {
       reset_cached();
       if (recorder) recorder->finish(m_history_command, m_history_at);
       throw_if_interrupted();  // Ctrl-C before the commit: roll back, change nothing
+      if (m_pending) m_pending->keep_on_signal();
     });
   } catch (...) {
     reset_cached();

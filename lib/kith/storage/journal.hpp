@@ -101,6 +101,9 @@ class Journal {
   // m_pending_path by its first committed write, so a command that fails creates nothing.
   std::unique_ptr<TempFile> m_pending;
   std::filesystem::path m_pending_path;
+  // While a journal is being created: an exclusive flock on its directory, so a second kith
+  // creating the same journal waits, then opens the one the first moved into place.
+  int m_creation_lock = -1;
   int m_depth = 0;  // how many write/read calls are running, to nest them in one transaction
 };
 

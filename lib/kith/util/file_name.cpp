@@ -48,7 +48,8 @@ std::string safe_file_name(std::string_view wanted, std::string_view extension) 
   while (!kept.empty() && kept.back() == '_') kept.pop_back();
   constexpr std::string_view k_hex = "0123456789abcdef";
   std::string hash;
-  for (std::uint64_t h = fnv1a(wanted), i = 0; i < 16; ++i, h >>= 4) hash.insert(hash.begin(), k_hex[h & 0xF]);
+  for (std::uint64_t h = fnv1a(wanted), i = 0; i < 16; ++i, h >>= 4)
+    hash.insert(hash.begin(), k_hex[h & 0xF]);
   return (kept.empty() ? "card" : kept) + "-" + hash + std::string(extension);
 }
 

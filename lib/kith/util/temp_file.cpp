@@ -3,6 +3,8 @@
 #include <dirent.h>
 #include <fcntl.h>
 #include <limits.h>
+#include <pthread.h>
+#include <signal.h>
 #include <stdio.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -155,6 +157,11 @@ void TempFile::move_to(const std::filesystem::path& destination, bool replace) {
   }
 }
 
+void TempFile::keep_on_signal() {
+  release(m_slot);
+  m_slot = -1;
+}
+
 TempDir::TempDir(const std::filesystem::path& parent, std::string_view prefix,
                  const std::string& shown)
     : m_shown(shown) {
@@ -175,11 +182,11 @@ TempDir::TempDir(const std::filesystem::path& parent, std::string_view prefix,
 }
 
 TempDir::~TempDir() {
-  if (!m_moved) {
+  // Whatever is still inside: the cards when nothing moved, the old cards that --force
+  // exchanged out of the destination once everything moved.
+  if (!m_renamed) {
     for (const auto& name : m_names) ::unlinkat(m_fd, name.c_str(), 0);
     ::rmdir(m_path.c_str());
-  } else if (!m_names.empty()) {
-    ::rmdir(m_path.c_str());  // emptied by move_into
   }
   ::close(m_fd);
   release(m_slot);
@@ -210,58 +217,86 @@ bool TempDir::write_file(const std::string& name, std::string_view bytes) {
 }
 
 void TempDir::move_into(const std::filesystem::path& destination, bool replace) {
+  // A signal waits until the files are all moved (or all put back): never half a set.
+  sigset_t block, old;
+  ::sigemptyset(&block);
+  for (int signal : {SIGINT, SIGTERM, SIGHUP}) ::sigaddset(&block, signal);
+  ::pthread_sigmask(SIG_BLOCK, &block, &old);
+  struct Restore {
+    sigset_t* mask;
+    ~Restore() { ::pthread_sigmask(SIG_SETMASK, mask, nullptr); }
+  } restore{&old};
   struct stat existing {};
   if (::lstat(destination.c_str(), &existing) != 0) {
-    if (::renameat2(AT_FDCWD, m_path.c_str(), AT_FDCWD, destination.c_str(), RENAME_NOREPLACE) != 0) {
+    if (::renameat2(AT_FDCWD, m_path.c_str(), AT_FDCWD, destination.c_str(), RENAME_NOREPLACE) !=
+        0) {
       throw write_error(m_shown, errno);
     }
-    m_moved = true;
-    m_names.clear();
+    m_renamed = true;
   } else {
-    int dir = ::open(destination.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-    if (dir < 0) {
-      throw Error(ErrorKind::cant_create, "cannot write " + m_shown + ": " + reason(errno));
-    }
-    struct stat taken {};
-    for (const auto& name : m_names) {
-      if (!replace && ::fstatat(dir, name.c_str(), &taken, AT_SYMLINK_NOFOLLOW) == 0) {
-        ::close(dir);
-        throw Error(ErrorKind::cant_create,
-                    (destination / name).string() +
-                        " already exists; use --force to replace it; nothing was written");
-      }
-    }
-    // Renames within one file system: they fail only if another process is at work in the
-    // directory, and then the files moved so far are moved back.
-    std::size_t moved = 0;
-    for (; moved < m_names.size(); ++moved) {
-      const char* name = m_names[moved].c_str();
-      unsigned flags = replace ? 0 : RENAME_NOREPLACE;
-      if (::renameat2(m_fd, name, dir, name, flags) != 0) break;
-    }
-    if (moved < m_names.size()) {
-      int error = errno;
-      for (std::size_t i = 0; i < moved; ++i) {
-        const char* name = m_names[i].c_str();
-        ::renameat2(dir, name, m_fd, name, RENAME_NOREPLACE);
-      }
-      ::close(dir);
-      if (error == EEXIST) {
-        throw Error(ErrorKind::cant_create,
-                    (destination / m_names[moved]).string() +
-                        " already exists; use --force to replace it; nothing was written");
-      }
-      throw write_error(m_shown, error);
-    }
-    m_moved = true;
-    ::fsync(dir);
-    ::close(dir);
+    move_files_into(destination, replace);
   }
   int parent = ::open(directory_of(destination).c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
   if (parent >= 0) {
     ::fsync(parent);
     ::close(parent);
   }
+}
+
+void TempDir::move_files_into(const std::filesystem::path& destination, bool replace) {
+  int dir = ::open(destination.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  if (dir < 0) {
+    throw Error(ErrorKind::cant_create, "cannot write " + m_shown + ": " + reason(errno));
+  }
+  auto taken_error = [&](const std::string& name, const char* why) {
+    ::close(dir);
+    return Error(ErrorKind::cant_create, (destination / name).string() + why);
+  };
+  // Everything is checked before anything moves: a name taken (without --force), or taken by
+  // something that is not a file, stops the export with nothing written.
+  std::vector<bool> exists(m_names.size(), false);
+  for (std::size_t i = 0; i < m_names.size(); ++i) {
+    struct stat taken {};
+    if (::fstatat(dir, m_names[i].c_str(), &taken, AT_SYMLINK_NOFOLLOW) != 0) continue;
+    if (!replace) {
+      throw taken_error(m_names[i],
+                        " already exists; use --force to replace it; nothing was written");
+    }
+    if (!S_ISREG(taken.st_mode) && !S_ISLNK(taken.st_mode)) {
+      throw taken_error(m_names[i], " exists and is not a file; nothing was written");
+    }
+    exists[i] = true;
+  }
+  // An existing card is exchanged with the new one, so that a failure part-way can put every
+  // old card back; the old ones end in this directory and go with it.
+  std::size_t moved = 0;
+  for (; moved < m_names.size(); ++moved) {
+    const char* name = m_names[moved].c_str();
+    const unsigned flags = exists[moved] ? RENAME_EXCHANGE : RENAME_NOREPLACE;
+    if (::renameat2(m_fd, name, dir, name, flags) != 0) break;
+  }
+  if (moved < m_names.size()) {
+    const int error = errno;
+    for (std::size_t i = 0; i < moved; ++i) {
+      const char* name = m_names[i].c_str();
+      ::renameat2(dir, name, m_fd, name, exists[i] ? RENAME_EXCHANGE : RENAME_NOREPLACE);
+    }
+    ::close(dir);
+    if (error == EEXIST) {
+      throw Error(ErrorKind::cant_create,
+                  (destination / m_names[moved]).string() +
+                      " already exists; use --force to replace it; nothing was written");
+    }
+    throw write_error(m_shown, error);
+  }
+  // The new cards are in place; what is left here is the old cards, removed with the directory.
+  std::vector<std::string> old;
+  for (std::size_t i = 0; i < m_names.size(); ++i) {
+    if (exists[i]) old.push_back(m_names[i]);
+  }
+  m_names = std::move(old);
+  ::fsync(dir);
+  ::close(dir);
 }
 
 void remove_temp_files() noexcept {

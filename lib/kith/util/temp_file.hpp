@@ -32,6 +32,10 @@ class TempFile {
   // otherwise.
   void move_to(const std::filesystem::path& destination, bool replace);
 
+  // From now on the signal handler leaves the file alone (its destructor still removes it):
+  // called before a commit into it, whose data a second Ctrl-C must not delete.
+  void keep_on_signal();
+
  private:
   std::filesystem::path m_path;
   int m_slot = -1;  // the file's place in the list remove_temp_files() reads
@@ -65,11 +69,13 @@ class TempDir {
   std::string m_shown;
   int m_fd = -1;
   int m_slot = -1;
-  std::vector<std::string> m_names;
-  bool m_moved = false;
+  std::vector<std::string> m_names;  // the files in this directory
+  bool m_renamed = false;            // the directory itself became the destination
+  void move_files_into(const std::filesystem::path& destination, bool replace);
 };
 
-// Removes every TempFile and TempDir still alive. Async-signal-safe: called from the signal handler.
+// Removes every TempFile and TempDir still alive. Async-signal-safe: called from the signal
+// handler.
 void remove_temp_files() noexcept;
 
 // The directory part of `path`: "." for a bare file name.

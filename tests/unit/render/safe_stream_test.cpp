@@ -34,6 +34,8 @@ TEST(SafeStreamTest, C0AndC1ControlsShowInCaretForm) {
 TEST(SafeStreamTest, BidiAndZeroWidthCharactersShowAsCodePoints) {
   EXPECT_EQ(neutralised("Ada\u202egpj.exe"), "Ada<U+202E>gpj.exe");
   EXPECT_EQ(neutralised("a\u200bb\u2066c\u2069\ufeff"), "a<U+200B>b<U+2066>c<U+2069><U+FEFF>");
+  EXPECT_EQ(neutralised("Ada\u00ad\u3164\U000E0041"), "Ada<U+00AD><U+3164><U+E0041>");
+  EXPECT_EQ(neutralised("\u2764\ufe0f"), "\u2764\ufe0f");  // an emoji keeps its selector
 }
 
 TEST(SafeStreamTest, BytesThatAreNotUtf8ShowAsHex) {

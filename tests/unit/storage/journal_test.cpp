@@ -222,6 +222,14 @@ TEST(JournalTest, AnUpgradeThatFailsPartWayLeavesTheOlderVersionWhole) {
             0);
 }
 
+TEST(JournalTest, ADanglingSymbolicLinkNamesTheJournalToCreate) {
+  TempDir dir;
+  fs::create_symlink(dir / "real.db", dir / "link.db");
+  Journal::open(dir / "link.db", Journal::Access::write).write([] {});
+  EXPECT_TRUE(fs::is_regular_file(dir / "real.db"));
+  EXPECT_TRUE(fs::is_symlink(dir / "link.db"));
+}
+
 TEST(JournalTest, LatestVersionCountsTheMigrations) {
   EXPECT_EQ(Journal::latest_version(), static_cast<int>(migrations().size()));
   EXPECT_GE(Journal::latest_version(), 2);
