@@ -22,7 +22,7 @@ void run_show(Context& ctx) {
   auto [path, named] = ctx.config_path();
   std::error_code ec;
   bool file = !path.empty() && std::filesystem::exists(path, ec);
-  auto from_file = [&](const std::string& key) -> std::string {
+  auto from_file = [&, &path = path](const std::string& key) -> std::string {
     auto line = config.lines.find(key);
     if (line == config.lines.end()) return "default";
     return path.string() + ":" + std::to_string(line->second);
