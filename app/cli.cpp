@@ -2,7 +2,10 @@
 
 #include <CLI/CLI.hpp>
 #include <algorithm>
+#include <array>
 #include <ostream>
+#include <string_view>
+#include <utility>
 
 #include "commands/commands.hpp"
 #include "commands/options.hpp"
@@ -114,6 +117,62 @@ void add_global_options(CLI::App& app, Context& ctx) {
   app.add_flag("-q,--quiet", o.quiet, "No success summaries on stderr");
 }
 
+using AddCommands = void (*)(CLI::App&, Context&);
+
+// Each command group, under the words that choose it on the command line.
+constexpr std::array<std::pair<std::string_view, AddCommands>, 26> k_groups{{
+    {"contact", add_contact_commands},    {"add", add_contact_commands},
+    {"show", add_contact_commands},       {"log", add_log_commands},
+    {"conversation", add_log_commands},   {"convo", add_log_commands},
+    {"timeline", add_log_commands},       {"follow-up", add_follow_up_commands},
+    {"fu", add_follow_up_commands},       {"due", add_due_command},
+    {"event", add_event_commands},        {"config", add_config_commands},
+    {"import", add_import_command},       {"export", add_export_command},
+    {"draft", add_draft_command},         {"search", add_search_commands},
+    {"who", add_search_commands},         {"brief", add_brief_command},
+    {"stale", add_stale_command},         {"report", add_report_command},
+    {"backup", add_maintenance_commands}, {"restore", add_maintenance_commands},
+    {"check", add_maintenance_commands},  {"history", add_history_commands},
+    {"undo", add_history_commands},       {"demo", add_demo_command},
+}};
+
+// The first argument that is not an option or the value of a global option: the command.
+std::string_view command_word(const std::vector<std::string>& args) {
+  for (std::size_t i = 0; i < args.size(); ++i) {
+    const std::string& arg = args[i];
+    if (arg == "--") return {};
+    if (arg == "--db" || arg == "--config" || arg == "--color" || arg == "--today") {
+      ++i;
+      continue;
+    }
+    if (!arg.empty() && arg.front() == '-') continue;
+    return arg;
+  }
+  return {};
+}
+
+// Start-up builds only what the command needs: the chosen command's group when the command
+// word is known, every command otherwise (help, completion, an unknown or missing command,
+// whose errors and suggestions need the whole tree). --version alone needs none.
+void add_commands(CLI::App& app, Context& ctx, const std::vector<std::string>& args) {
+  const std::string_view word = command_word(args);
+  for (const auto& [name, add] : k_groups) {
+    if (name == word) return add(app, ctx);
+  }
+  auto given = [&args](std::string_view flag) {
+    return std::find(args.begin(), args.end(), flag) != args.end();
+  };
+  if (word.empty() && given("--version") && !given("--help") && !given("-h")) return;
+  for (AddCommands add :
+       {add_contact_commands, add_log_commands, add_follow_up_commands, add_due_command,
+        add_event_commands, add_config_commands, add_import_command, add_export_command,
+        add_draft_command, add_search_commands, add_brief_command, add_stale_command,
+        add_report_command, add_maintenance_commands, add_history_commands, add_demo_command,
+        add_completion_command}) {
+    add(app, ctx);
+  }
+}
+
 }  // namespace
 
 int run(const std::vector<std::string>& args, Io io, Environment env) {
@@ -130,23 +189,7 @@ int run(const std::vector<std::string>& args, Io io, Environment env) {
   app.require_subcommand(1);
   app.fallthrough();
   add_global_options(app, ctx);
-  add_contact_commands(app, ctx);
-  add_log_commands(app, ctx);
-  add_follow_up_commands(app, ctx);
-  add_due_command(app, ctx);
-  add_event_commands(app, ctx);
-  add_config_commands(app, ctx);
-  add_import_command(app, ctx);
-  add_export_command(app, ctx);
-  add_draft_command(app, ctx);
-  add_search_commands(app, ctx);
-  add_brief_command(app, ctx);
-  add_stale_command(app, ctx);
-  add_report_command(app, ctx);
-  add_maintenance_commands(app, ctx);
-  add_history_commands(app, ctx);
-  add_demo_command(app, ctx);
-  add_completion_command(app, ctx);
+  add_commands(app, ctx, args);
 
   // Every message below goes through the filter too: CLI11's messages and kith's errors quote
   // what the user typed and what the journal holds.
