@@ -141,7 +141,8 @@ std::string_view command_word(const std::vector<std::string>& args) {
   for (std::size_t i = 0; i < args.size(); ++i) {
     const std::string& arg = args[i];
     if (arg == "--") return {};
-    if (arg == "--db" || arg == "--config" || arg == "--color" || arg == "--today") {
+    if (std::find(k_global_options_with_value.begin(), k_global_options_with_value.end(), arg) !=
+        k_global_options_with_value.end()) {
       ++i;
       continue;
     }

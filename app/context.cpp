@@ -183,18 +183,18 @@ void Context::set_command_line(const std::vector<std::string>& args) {
   std::string line;
   for (std::size_t i = 0; i < args.size(); ++i) {
     // Where the journal is and how output looks say nothing about the change.
-    static constexpr std::array<std::string_view, 4> k_valued{"--db", "--today", "--color",
-                                                              "--config"};
     static constexpr std::array<std::string_view, 3> k_flags{"--json", "-q", "--quiet"};
     std::string_view arg = args[i];
     if (std::find(k_flags.begin(), k_flags.end(), arg) != k_flags.end()) continue;
-    if (std::find(k_valued.begin(), k_valued.end(), arg) != k_valued.end()) {
+    if (std::find(k_global_options_with_value.begin(), k_global_options_with_value.end(), arg) !=
+        k_global_options_with_value.end()) {
       ++i;
       continue;
     }
     auto eq = arg.find('=');
     if (eq != std::string_view::npos &&
-        std::find(k_valued.begin(), k_valued.end(), arg.substr(0, eq)) != k_valued.end()) {
+        std::find(k_global_options_with_value.begin(), k_global_options_with_value.end(),
+                  arg.substr(0, eq)) != k_global_options_with_value.end()) {
       continue;
     }
     line += (line.empty() ? "" : " ") + shell_quoted(args[i]);

@@ -3,12 +3,14 @@
 // asks for it, so `--help` and `--version` never touch the disk).
 #pragma once
 
+#include <array>
 #include <filesystem>
 #include <functional>
 #include <iosfwd>
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "kith/domain/moment.hpp"
@@ -28,6 +30,10 @@ struct Io {
 };
 
 using Environment = std::map<std::string, std::string>;
+
+// The global options that take a value ("--db PATH"); the others are flags.
+inline constexpr std::array<std::string_view, 4> k_global_options_with_value{"--db", "--today",
+                                                                             "--color", "--config"};
 
 // The options accepted before or after any subcommand.
 struct GlobalOptions {

@@ -100,7 +100,7 @@ bool plain(char c) {
 
 std::string trusted(char control) { return marker() + control; }
 
-std::size_t trusted_marker_size() { return marker().size(); }
+std::string_view trusted_marker() { return marker(); }
 
 std::string_view shown_form(char32_t c, char* buffer) {
   if (c == '\n' || c == '\t') return {};

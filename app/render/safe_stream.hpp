@@ -27,8 +27,8 @@ std::string trusted(char control);
 // Exposed so that column widths (render/table.cpp) agree with what SafeTextBuf writes.
 std::string_view shown_form(char32_t code_point, char* buffer);
 
-// The number of bytes of the marker trusted() starts with (0xFF and the token).
-std::size_t trusted_marker_size();
+// The marker trusted() starts with (0xFF and the token), for code that must skip it.
+std::string_view trusted_marker();
 
 class SafeTextBuf : public std::streambuf {
  public:

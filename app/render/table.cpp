@@ -31,9 +31,9 @@ std::size_t code_point_width(UChar32 c) {
 // The bytes of kith's own control sequence at `at` (see render::trusted), or 0 when there is
 // none: the marker, the control byte, and for ESC [ the parameters up to the final byte.
 std::size_t trusted_sequence(std::string_view text, std::size_t at) {
-  const std::string marker = trusted('\x1b');
-  const std::size_t size = trusted_marker_size();
-  if (text.compare(at, size, marker, 0, size) != 0 || at + size >= text.size()) return 0;
+  const std::string_view marker = trusted_marker();
+  const std::size_t size = marker.size();
+  if (text.compare(at, size, marker) != 0 || at + size >= text.size()) return 0;
   std::size_t end = at + size + 1;
   if (text[end - 1] == '\x1b' && end < text.size() && text[end] == '[') {
     ++end;
@@ -83,9 +83,11 @@ std::size_t display_width(std::string_view utf8) {
   const auto* bytes = reinterpret_cast<const uint8_t*>(utf8.data());
   const auto length = static_cast<int32_t>(utf8.size());
   for (int32_t i = 0; i < length;) {
-    if (std::size_t own = trusted_sequence(utf8, static_cast<std::size_t>(i)); own > 0) {
-      i += static_cast<int32_t>(own);
-      continue;
+    if (bytes[i] == 0xFF) {  // the first byte of kith's marker, never of UTF-8
+      if (std::size_t own = trusted_sequence(utf8, static_cast<std::size_t>(i)); own > 0) {
+        i += static_cast<int32_t>(own);
+        continue;
+      }
     }
     const int32_t start = i;
     UChar32 c;

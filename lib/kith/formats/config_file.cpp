@@ -3,7 +3,6 @@
 #include <toml++/toml.h>
 
 #include <istream>
-#include <sstream>
 
 #include "kith/domain/contact_rules.hpp"
 #include "kith/domain/conversation.hpp"

@@ -46,17 +46,9 @@ std::string as_file_name(const fs::path& path) {
 
 // Opens a file read-only: SQLite never writes it, whatever kind of file it turns out to be.
 // The search index's tokenizer is registered as the journal does, in case a check reaches it.
-std::unique_ptr<SQLite::Database> open_read_only(const fs::path& path) {
-  std::error_code ec;
-  bool shm = fs::exists(path.string() + "-shm", ec);
-  std::unique_ptr<SQLite::Database> db;
-  if (!shm && ::access(directory_of(path).c_str(), W_OK) != 0) {
-    db = std::make_unique<SQLite::Database>(
-        immutable_uri(path), SQLite::OPEN_READONLY | SQLite::OPEN_URI, k_busy_timeout_ms);
-  } else {
-    db = std::make_unique<SQLite::Database>(as_file_name(path), SQLite::OPEN_READONLY,
-                                            k_busy_timeout_ms);
-  }
+// A read-only connection that can also read the search index (kith's tokenizer).
+std::unique_ptr<SQLite::Database> open_checked(const fs::path& path) {
+  auto db = open_read_only(path);
   register_search_tokenizer(db->getHandle());
   return db;
 }
@@ -259,7 +251,7 @@ int validate_backup(const fs::path& candidate) {
                 shown + " is not a kith backup (not an SQLite database)" + unchanged);
   }
   try {
-    auto db = open_read_only(candidate);
+    auto db = open_checked(candidate);
     int application_id = pragma_int(*db, "application_id");
     if (application_id != k_application_id) {
       throw Error(
@@ -297,7 +289,7 @@ void keep_aside(const fs::path& journal, const fs::path& aside) {
   }
   std::unique_ptr<SQLite::Database> db;
   try {
-    db = open_read_only(journal);
+    db = open_checked(journal);
     require_kith_application(*db, shown);
   } catch (const SQLite::Exception& e) {
     if (!is_damage(e.getErrorCode())) throw translate_sqlite_error(e, shown);
@@ -324,7 +316,7 @@ void copy_into_journal(const fs::path& backup, const fs::path& journal) {
   const std::string shown = journal.string();
   std::error_code ec;
   try {
-    auto source = open_read_only(backup);
+    auto source = open_checked(backup);
     if (!fs::exists(journal, ec) || fs::file_size(journal, ec) == 0) {
       backup_database(*source, journal, true);
       return;
@@ -373,7 +365,7 @@ JournalInspection inspect_journal(const fs::path& journal, bool full) {
   }
   std::unique_ptr<SQLite::Database> db;
   try {
-    db = open_read_only(journal);
+    db = open_checked(journal);
     require_kith_application(*db, shown);
     found.schema_version = pragma_int(*db, "user_version");
   } catch (const SQLite::Exception& e) {

@@ -148,6 +148,17 @@ std::string immutable_uri(const std::filesystem::path& path) {
   return uri + "?immutable=1";
 }
 
+std::unique_ptr<SQLite::Database> open_read_only(const std::filesystem::path& path) {
+  std::error_code ec;
+  if (!std::filesystem::exists(path.string() + "-shm", ec) &&
+      ::access(directory_of(path).c_str(), W_OK) != 0) {
+    return std::make_unique<SQLite::Database>(
+        immutable_uri(path), SQLite::OPEN_READONLY | SQLite::OPEN_URI, k_busy_timeout_ms);
+  }
+  return std::make_unique<SQLite::Database>(as_file_name(path), SQLite::OPEN_READONLY,
+                                            k_busy_timeout_ms);
+}
+
 Journal::Journal(std::unique_ptr<SQLite::Database> db, std::string display_name)
     : m_db(std::move(db)), m_display_name(std::move(display_name)) {}
 
@@ -205,16 +216,10 @@ Journal Journal::open(const std::filesystem::path& path, Access access,
     return open(path, access, backup_stamp);
   }
   try {
-    int flags = access == Access::write ? SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE
-                                        : SQLite::OPEN_READONLY;
-    std::string name = as_file_name(path);
-    auto dir = path.parent_path().empty() ? std::filesystem::path(".") : path.parent_path();
-    bool shm = std::filesystem::exists(path.string() + "-shm", ec);
-    if (access == Access::read && !shm && ::access(dir.c_str(), W_OK) != 0) {
-      name = immutable_uri(path);
-      flags |= SQLite::OPEN_URI;
-    }
-    auto db = std::make_unique<SQLite::Database>(name, flags, k_busy_timeout_ms);
+    auto db = access == Access::read
+                  ? open_read_only(path)
+                  : std::make_unique<SQLite::Database>(as_file_name(path), SQLite::OPEN_READWRITE,
+                                                       k_busy_timeout_ms);
     Journal journal(std::move(db), shown);
     journal.m_backup_stamp = backup_stamp;
     journal.prepare(access);
@@ -292,18 +297,10 @@ Journal Journal::in_memory_copy(const std::filesystem::path& path) {
   check_regular_file(path, shown);
   check_header(path, shown);
   try {
-    std::string name = as_file_name(path);
-    int flags = SQLite::OPEN_READONLY;
-    std::error_code ec;
-    auto dir = path.parent_path().empty() ? std::filesystem::path(".") : path.parent_path();
-    if (!std::filesystem::exists(path.string() + "-shm", ec) && ::access(dir.c_str(), W_OK) != 0) {
-      name = immutable_uri(path);
-      flags |= SQLite::OPEN_URI;
-    }
-    SQLite::Database source(name, flags, k_busy_timeout_ms);
+    auto source = open_read_only(path);
     auto copy = std::make_unique<SQLite::Database>(":memory:", SQLite::OPEN_READWRITE);
     sqlite3_backup* backup =
-        sqlite3_backup_init(copy->getHandle(), "main", source.getHandle(), "main");
+        sqlite3_backup_init(copy->getHandle(), "main", source->getHandle(), "main");
     if (backup == nullptr) {
       throw SQLite::Exception(copy->getHandle(), sqlite3_errcode(copy->getHandle()));
     }

@@ -89,6 +89,15 @@ void remove_directory(const char* path) noexcept {
 
 std::string reason(int error) { return std::strerror(error); }
 
+// Makes a rename in `dir` survive a crash: the directory itself is synced.
+void sync_directory(const std::filesystem::path& dir) {
+  int fd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  if (fd >= 0) {
+    ::fsync(fd);
+    ::close(fd);
+  }
+}
+
 Error write_error(const std::string& shown, int error) {
   return Error(ErrorKind::io,
                "cannot write " + shown + ": " + reason(error) + "; nothing was written");
@@ -150,11 +159,7 @@ void TempFile::move_to(const std::filesystem::path& destination, bool replace) {
   m_moved = true;
   release(m_slot);
   m_slot = -1;
-  int dir = ::open(directory_of(destination).c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-  if (dir >= 0) {
-    ::fsync(dir);
-    ::close(dir);
-  }
+  sync_directory(directory_of(destination));
 }
 
 void TempFile::keep_on_signal() {
@@ -236,11 +241,7 @@ void TempDir::move_into(const std::filesystem::path& destination, bool replace) 
   } else {
     move_files_into(destination, replace);
   }
-  int parent = ::open(directory_of(destination).c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-  if (parent >= 0) {
-    ::fsync(parent);
-    ::close(parent);
-  }
+  sync_directory(directory_of(destination));
 }
 
 void TempDir::move_files_into(const std::filesystem::path& destination, bool replace) {
