@@ -1,20 +1,57 @@
 // kith history and kith undo [N]: what changed the journal, and taking it back.
 #include <CLI/CLI.hpp>
 
+#include "commands/command.hpp"
 #include "commands/commands.hpp"
 #include "kith/services/history_service.hpp"
+#include "render/history_view.hpp"
 #include "render/json.hpp"
-#include "render/search_view.hpp"
 
 namespace kith::cli {
 
 namespace {
 
+struct HistoryOptions {
+  int limit = 20;
+};
+
+struct UndoOptions {
+  int count = 1;
+  bool dry_run = false;
+};
+
+void run_history(Context& ctx, const HistoryOptions& o) {
+  auto entries = HistoryService(ctx.journal(Journal::Access::read)).list(o.limit);
+  if (ctx.json()) {
+    render::print_json(ctx.out(), render::to_json(entries));
+  } else if (entries.empty()) {
+    ctx.info("no changes recorded yet");
+  } else {
+    render::print_history(ctx.out(), entries, ctx.color());
+  }
+}
+
+void run_undo(Context& ctx, const UndoOptions& o) {
+  auto access = o.dry_run ? Journal::Access::read : Journal::Access::write;
+  auto undone = HistoryService(ctx.journal(access)).undo(o.count, o.dry_run);
+  if (ctx.json()) {
+    render::print_json(ctx.out(), render::undo_json(undone, o.dry_run));
+    return;
+  }
+  for (const auto& entry : undone) {
+    if (o.dry_run) {
+      ctx.out() << "would undo" << render::undo_line(entry) << '\n';
+    } else {
+      ctx.info("undid" + render::undo_line(entry));
+    }
+  }
+}
+
 void add_history(CLI::App& app, Context& ctx) {
-  auto limit = std::make_shared<int>(20);
+  auto o = std::make_shared<HistoryOptions>();
   auto* cmd = app.add_subcommand("history", "The changes made to the journal, newest first");
   cmd->fallthrough();
-  cmd->add_option("-n,--limit", *limit, "Show this many (default 20; the last 100 are kept)")
+  cmd->add_option("-n,--limit", o->limit, "Show this many (default 20; the last 100 are kept)")
       ->check(CLI::Range(1, 100))
       ->type_name("N");
   cmd->footer(
@@ -23,29 +60,17 @@ void add_history(CLI::App& app, Context& ctx) {
       "Examples:\n"
       "  kith history\n"
       "  kith history -n 5 --json");
-  cmd->callback([&ctx, limit] {
-    ctx.action = [&ctx, limit] {
-      auto entries = HistoryService(ctx.journal(Journal::Access::read)).list(*limit);
-      if (ctx.json()) {
-        render::print_json(ctx.out(), render::to_json(entries));
-      } else if (entries.empty()) {
-        ctx.info("no changes recorded yet");
-      } else {
-        render::print_history(ctx.out(), entries, ctx.color());
-      }
-    };
-  });
+  run_with(*cmd, ctx, o, run_history);
 }
 
 void add_undo(CLI::App& app, Context& ctx) {
-  auto count = std::make_shared<int>(1);
-  auto dry_run = std::make_shared<bool>(false);
+  auto o = std::make_shared<UndoOptions>();
   auto* cmd = app.add_subcommand("undo", "Take back the last change (or the last N) exactly");
   cmd->fallthrough();
-  cmd->add_option("count", *count, "How many changes to take back (default 1)")
+  cmd->add_option("count", o->count, "How many changes to take back (default 1)")
       ->check(CLI::Range(1, 100))
       ->type_name("N");
-  cmd->add_flag("-n,--dry-run", *dry_run, "Show what would be undone; change nothing");
+  cmd->add_flag("-n,--dry-run", o->dry_run, "Show what would be undone; change nothing");
   cmd->footer(
       "Undo reverts whole entries of kith history, newest first, in one transaction: an\n"
       "undone import removes what it added and restores what it updated. It refuses, changing\n"
@@ -53,26 +78,7 @@ void add_undo(CLI::App& app, Context& ctx) {
       "Examples:\n"
       "  kith undo              # the last change\n"
       "  kith undo 3 --dry-run  # what undoing the last three would take back");
-  cmd->callback([&ctx, count, dry_run] {
-    ctx.action = [&ctx, count, dry_run] {
-      auto access = *dry_run ? Journal::Access::read : Journal::Access::write;
-      auto undone = HistoryService(ctx.journal(access)).undo(*count, *dry_run);
-      if (ctx.json()) {
-        render::print_json(
-            ctx.out(), render::Json{{"dry_run", *dry_run}, {"undone", render::to_json(undone)}});
-        return;
-      }
-      for (const auto& entry : undone) {
-        std::string line =
-            " #" + std::to_string(entry.id) + " kith " + entry.command + " (" + entry.summary + ")";
-        if (*dry_run) {
-          ctx.out() << "would undo" << line << '\n';
-        } else {
-          ctx.info("undid" + line);
-        }
-      }
-    };
-  });
+  run_with(*cmd, ctx, o, run_undo);
 }
 
 }  // namespace

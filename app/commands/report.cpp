@@ -1,6 +1,7 @@
 // kith report: the digest of a week or a month, fit for a weekly cron mail.
 #include <CLI/CLI.hpp>
 
+#include "commands/command.hpp"
 #include "commands/commands.hpp"
 #include "commands/options.hpp"
 #include "kith/error.hpp"
@@ -26,6 +27,17 @@ ReportPeriod choose_period(Context& ctx, const ReportOptions& o) {
   if (!o.since.empty()) return since_period(parse_day(ctx, o.since, DatePreference::past), today);
   if (o.month || o.last_month) return month_period(today, o.last_month);
   return week_period(today, ctx.settings().week_start, o.last_week);
+}
+
+void run_report(Context& ctx, const ReportOptions& o) {
+  ReportPeriod period = choose_period(ctx, o);
+  ReportService service(ctx.journal(Journal::Access::read), ctx.settings());
+  auto result = service.compute(ctx.moment().today, period);
+  if (ctx.json()) {
+    render::print_json(ctx.out(), render::to_json(result));
+  } else {
+    render::print_report(ctx.out(), result, ctx.color());
+  }
 }
 
 }  // namespace
@@ -55,18 +67,7 @@ void add_report_command(CLI::App& app, Context& ctx) {
       "  kith report --since 'dec 1'      # from December 1st up to today\n"
       "  0 8 * * mon kith report --last-week   # a crontab line: Monday's mail\n"
       "  kith report --json | jq .goals.streak");
-  report->callback([&ctx, o] {
-    ctx.action = [&ctx, o] {
-      ReportPeriod period = choose_period(ctx, *o);
-      ReportService service(ctx.journal(Journal::Access::read), ctx.settings());
-      auto result = service.compute(ctx.moment().today, period);
-      if (ctx.json()) {
-        render::print_json(ctx.out(), render::to_json(result));
-      } else {
-        render::print_report(ctx.out(), result, ctx.color());
-      }
-    };
-  });
+  run_with(*report, ctx, o, run_report);
 }
 
 }  // namespace kith::cli

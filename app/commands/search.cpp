@@ -1,6 +1,7 @@
 // kith search QUERY and kith who --at COMPANY: getting people and conversations back out.
 #include <CLI/CLI.hpp>
 
+#include "commands/command.hpp"
 #include "commands/commands.hpp"
 #include "commands/options.hpp"
 #include "kith/domain/text.hpp"
@@ -24,12 +25,53 @@ struct SearchOptions {
   int limit = 20;
 };
 
+struct WhoOptions {
+  std::string company;
+  bool archived = false;
+};
+
 SearchKind parse_kind(const std::string& text) {
   if (text == "contact" || text == "contacts") return SearchKind::contact;
   if (text == "conversation" || text == "conversations") return SearchKind::conversation;
   if (text == "event" || text == "events") return SearchKind::event;
   throw Error(ErrorKind::usage,
               "--only takes contact, conversation or event, not \"" + text + "\"");
+}
+
+SearchRequest to_request(Context& ctx, const SearchOptions& o) {
+  SearchRequest request;
+  for (const auto& word : o.words) request.query += (request.query.empty() ? "" : " ") + word;
+  for (const auto& kind : o.kinds) request.kinds.push_back(parse_kind(kind));
+  request.tag = o.tag;
+  request.company = o.company;
+  if (!o.since.empty()) request.since = parse_day(ctx, o.since, DatePreference::past);
+  if (!o.until.empty()) request.until = parse_day(ctx, o.until, DatePreference::past);
+  request.channel = o.channel;
+  request.limit = o.limit;
+  return request;
+}
+
+void run_search(Context& ctx, const SearchOptions& o) {
+  SearchRequest request = to_request(ctx, o);
+  auto response = SearchService(ctx.journal(Journal::Access::read)).search(request);
+  if (ctx.json()) {
+    render::print_json(ctx.out(), render::to_json(response));
+  } else if (response.results.empty()) {
+    ctx.info("nothing matches " + quote_for_message(request.query));
+  } else {
+    render::print_search(ctx.out(), response, ctx.color());
+  }
+}
+
+void run_who(Context& ctx, const WhoOptions& o) {
+  auto people = SearchService(ctx.journal(Journal::Access::read)).who_at(o.company, o.archived);
+  if (ctx.json()) {
+    render::print_json(ctx.out(), render::to_json(people));
+  } else if (people.empty()) {
+    ctx.info("nobody you know at " + quote_for_message(o.company));
+  } else {
+    render::print_who(ctx.out(), people, ctx.moment().today, ctx.color());
+  }
 }
 
 void add_search(CLI::App& app, Context& ctx) {
@@ -62,56 +104,24 @@ void add_search(CLI::App& app, Context& ctx) {
       "  kith search '\"rust compilers\"'      # the phrase\n"
       "  kith search 'kube*' --only contact  # a prefix, people only\n"
       "  kith search rust --since 2026-01-01 --channel coffee");
-  cmd->callback([&ctx, o] {
-    ctx.action = [&ctx, o] {
-      SearchRequest request;
-      for (const auto& word : o->words) request.query += (request.query.empty() ? "" : " ") + word;
-      for (const auto& kind : o->kinds) request.kinds.push_back(parse_kind(kind));
-      request.tag = o->tag;
-      request.company = o->company;
-      if (!o->since.empty()) request.since = parse_day(ctx, o->since, DatePreference::past);
-      if (!o->until.empty()) request.until = parse_day(ctx, o->until, DatePreference::past);
-      request.channel = o->channel;
-      request.limit = o->limit;
-      auto response = SearchService(ctx.journal(Journal::Access::read)).search(request);
-      if (ctx.json()) {
-        render::print_json(ctx.out(), render::to_json(response));
-      } else if (response.results.empty()) {
-        ctx.info("nothing matches " + quote_for_message(request.query));
-      } else {
-        render::print_search(ctx.out(), response, ctx.color());
-      }
-    };
-  });
+  run_with(*cmd, ctx, o, run_search);
 }
 
 void add_who(CLI::App& app, Context& ctx) {
-  auto company = std::make_shared<std::string>();
-  auto archived = std::make_shared<bool>(false);
+  auto o = std::make_shared<WhoOptions>();
   auto* cmd = app.add_subcommand("who", "Who you know at a company, and when you last spoke");
   cmd->fallthrough();
-  cmd->add_option("--at", *company, "The company (its words, case and accents ignored)")
+  cmd->add_option("--at", o->company, "The company (its words, case and accents ignored)")
       ->required()
       ->type_name("COMPANY");
-  cmd->add_flag("--archived", *archived, "Include archived contacts");
+  cmd->add_flag("--archived", o->archived, "Include archived contacts");
   cmd->footer(
       "People whose company is COMPANY come first, most recently spoken to first; then\n"
       "people whose notes mention it.\n\n"
       "Examples:\n"
       "  kith who --at stripe\n"
       "  kith who --at \"Analytical Engines\" --json");
-  cmd->callback([&ctx, company, archived] {
-    ctx.action = [&ctx, company, archived] {
-      auto people = SearchService(ctx.journal(Journal::Access::read)).who_at(*company, *archived);
-      if (ctx.json()) {
-        render::print_json(ctx.out(), render::to_json(people));
-      } else if (people.empty()) {
-        ctx.info("nobody you know at " + quote_for_message(*company));
-      } else {
-        render::print_who(ctx.out(), people, ctx.moment().today, ctx.color());
-      }
-    };
-  });
+  run_with(*cmd, ctx, o, run_who);
 }
 
 }  // namespace

@@ -2,12 +2,13 @@
 #include <CLI/CLI.hpp>
 #include <charconv>
 
+#include "commands/command.hpp"
 #include "commands/commands.hpp"
 #include "commands/options.hpp"
 #include "kith/error.hpp"
 #include "kith/services/stale_service.hpp"
 #include "render/json.hpp"
-#include "render/report_view.hpp"
+#include "render/stale_view.hpp"
 
 namespace kith::cli {
 
@@ -43,6 +44,20 @@ StaleQuery to_query(const StaleOptions& o) {
   return query;
 }
 
+void run_stale(Context& ctx, const StaleOptions& o) {
+  const OutputForm form = output_form(ctx, o.plain);
+  StaleQuery query = to_query(o);
+  StaleService service(ctx.journal(Journal::Access::read), ctx.settings());
+  auto report = service.compute(ctx.moment().today, query);
+  if (form == OutputForm::json) {
+    render::print_json(ctx.out(), render::to_json(report));
+  } else if (form == OutputForm::plain) {
+    render::print_stale_plain(ctx.out(), report, o.header);
+  } else {
+    render::print_stale(ctx.out(), report, ctx.color());
+  }
+}
+
 }  // namespace
 
 void add_stale_command(CLI::App& app, Context& ctx) {
@@ -64,21 +79,7 @@ void add_stale_command(CLI::App& app, Context& ctx) {
       "  kith stale --days 30 -n 5    # the five longest silent of those quiet for a month\n"
       "  kith stale --tag a           # only tier a\n"
       "  kith stale --plain | cut -f2 # just the names");
-  stale->callback([&ctx, o] {
-    ctx.action = [&ctx, o] {
-      const OutputForm form = output_form(ctx, o->plain);
-      StaleQuery query = to_query(*o);
-      StaleService service(ctx.journal(Journal::Access::read), ctx.settings());
-      auto report = service.compute(ctx.moment().today, query);
-      if (form == OutputForm::json) {
-        render::print_json(ctx.out(), render::to_json(report));
-      } else if (form == OutputForm::plain) {
-        render::print_stale_plain(ctx.out(), report, o->header);
-      } else {
-        render::print_stale(ctx.out(), report, ctx.color());
-      }
-    };
-  });
+  run_with(*stale, ctx, o, run_stale);
 }
 
 }  // namespace kith::cli

@@ -43,20 +43,19 @@ std::size_t trusted_sequence(std::string_view text, std::size_t at) {
   return end - at;
 }
 
-// Keeps a cell on one line: newlines and tabs become spaces.
+// Applies one_line to every cell of a row.
+std::vector<std::string> one_line(std::vector<std::string> row) {
+  for (std::string& cell : row) cell = render::one_line(std::move(cell));
+  return row;
+}
+
+}  // namespace
+
 std::string one_line(std::string cell) {
   std::replace_if(
       cell.begin(), cell.end(), [](char c) { return c == '\n' || c == '\r' || c == '\t'; }, ' ');
   return cell;
 }
-
-// Applies one_line to every cell of a row.
-std::vector<std::string> one_line(std::vector<std::string> row) {
-  for (std::string& cell : row) cell = one_line(std::move(cell));
-  return row;
-}
-
-}  // namespace
 
 std::string pad(const std::string& text, std::size_t width) {
   std::size_t used = display_width(text);

@@ -19,6 +19,9 @@ std::size_t display_width(std::string_view utf8);
 // `text` followed by spaces up to `width` terminal columns (at least one space).
 std::string pad(const std::string& text, std::size_t width);
 
+// `text` kept on one line: newlines and tabs become spaces.
+std::string one_line(std::string text);
+
 // A count with thousands separated by commas: "1,204".
 std::string thousands(long long n);
 
