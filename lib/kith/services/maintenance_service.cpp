@@ -3,6 +3,7 @@
 #include "kith/error.hpp"
 #include "kith/storage/backup.hpp"
 #include "kith/storage/journal.hpp"
+#include "kith/storage/journal_inspection.hpp"
 #include "kith/storage/search_index.hpp"
 
 namespace kith {
@@ -23,6 +24,7 @@ CheckReport check_journal(const fs::path& journal, bool full) {
   CheckReport report;
   report.full = full;
   report.schema_version = found.schema_version;
+  report.indexed = found.schema_version == Journal::latest_version();
   const std::string restore = "restore a good backup with kith restore PATH (backups are in " +
                               (journal.parent_path() / "backups").string() + ")";
   const std::string check = full ? "integrity check" : "quick check";
@@ -55,6 +57,27 @@ CheckReport check_journal(const fs::path& journal, bool full) {
         "kith search may miss or show stale results; " + restore + ", or report this as a bug");
   }
   return report;
+}
+
+BackupResult backup_journal(Journal& opened, const fs::path& journal, const fs::path& requested,
+                            bool replace, const Moment& now) {
+  std::string stamp = backup_stamp(now.now_utc);
+  BackupResult result;
+  if (requested.empty()) {
+    result.path = unused_backup_path(journal, stamp);
+    backup_database(opened, result.path);
+  } else {
+    result.path = requested;
+    std::error_code ec;
+    // A directory gets a file named as in the backups directory.
+    if (fs::is_directory(result.path, ec)) {
+      result.path /= default_backup_path(journal, stamp).filename();
+    }
+    backup_database(opened, result.path, replace);
+  }
+  std::error_code ec;
+  result.bytes = fs::file_size(result.path, ec);
+  return result;
 }
 
 RestoreResult restore_journal(const fs::path& journal, const fs::path& backup, const Moment& now) {

@@ -1,19 +1,20 @@
 // Copies of the journal: SQLite's online backup API, so a copy taken while another process
 // writes is a consistent snapshot; every copy is a private (0600) file. Restoring runs the
 // same API the other way, into the live journal, so other processes see one switch from the
-// old content to the new. And a read-only look at a journal file, for `kith check`.
+// old content to the new.
 #pragma once
 
 #include <filesystem>
 #include <string>
 #include <string_view>
-#include <vector>
 
 namespace SQLite {
 class Database;
 }
 
 namespace kith {
+
+class Journal;
 
 // Copies the database open on `source` into a new file at `destination` (which must not
 // exist), written privately and renamed into place only when complete. The destination's
@@ -25,6 +26,10 @@ void backup_database(SQLite::Database& source, const std::filesystem::path& dest
 // existing file, and the directory must exist (a typo should not create directories).
 void backup_database(SQLite::Database& source, const std::filesystem::path& destination,
                      bool replace);
+
+// The same two, for the journal open as `source` (kith backup).
+void backup_database(Journal& source, const std::filesystem::path& destination);
+void backup_database(Journal& source, const std::filesystem::path& destination, bool replace);
 
 // Where a backup of `journal` goes by default: `<journal dir>/backups/<stem>-<stamp>.db`,
 // where `stamp` is a UTC time such as 20261126T154200Z.
@@ -54,24 +59,5 @@ void keep_aside(const std::filesystem::path& journal, const std::filesystem::pat
 // one transaction that other connections see whole. A missing journal is created privately;
 // a journal SQLite cannot write into (damaged) is replaced as a file.
 void copy_into_journal(const std::filesystem::path& backup, const std::filesystem::path& journal);
-
-// What a read-only look at a journal file found, for `kith check` to judge. Each list holds
-// one line per finding, written for a person.
-struct JournalInspection {
-  int schema_version = 0;
-  std::vector<std::string> integrity;       // quick_check / integrity_check, other than "ok"
-  std::vector<std::string> foreign_keys;    // rows that refer to a missing row
-  std::vector<std::string> name_keys;       // contacts and events whose name_key is stale
-  std::vector<std::string> follow_ups;      // status and closed_on that disagree
-  std::vector<std::string> tombstones;      // tombstones naming a live record
-  std::vector<std::string> schema_objects;  // tables the schema version promises but lacks
-  std::vector<std::string> invalid_text;    // text values that are not UTF-8
-};
-
-// Opens `journal` read-only (never migrating, never writing) and inspects it: the SQLite
-// check (`full`: integrity_check, else quick_check), foreign_key_check, and kith's own rules.
-// Throws not_found (missing), corrupt (not SQLite, another application's, or unreadable) and
-// schema_too_new.
-JournalInspection inspect_journal(const std::filesystem::path& journal, bool full);
 
 }  // namespace kith
