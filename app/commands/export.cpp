@@ -4,13 +4,14 @@
 #include <CLI/CLI.hpp>
 #include <ostream>
 
+#include "commands/command.hpp"
 #include "commands/commands.hpp"
-#include "kith/domain/text.hpp"
 #include "kith/error.hpp"
+#include "kith/formats/file_format.hpp"
 #include "kith/services/export_service.hpp"
-#include "kith/storage/output_file.hpp"
+#include "kith/util/output_file.hpp"
+#include "render/export_view.hpp"
 #include "render/json.hpp"
-#include "render/table.hpp"
 
 namespace kith::cli {
 
@@ -19,7 +20,7 @@ namespace {
 struct ExportOptionsCli {
   std::string format;  // empty: from the output file's name, else jsonl
   std::string output = "-";
-  std::string what = "contacts";
+  std::string what;  // empty: contacts
   std::string split;
   bool force = false;
   bool todo_as_event = false;
@@ -35,11 +36,8 @@ ExportFormat parse_format(const std::string& text) {
 std::string format_for(const ExportOptionsCli& o) {
   if (!o.format.empty()) return o.format;
   if (!o.split.empty()) return "vcard";
-  std::string ext = ascii_lower(std::filesystem::path(o.output).extension().string());
-  if (ext == ".csv") return "csv";
-  if (ext == ".vcf" || ext == ".vcard") return "vcard";
-  if (ext == ".ics") return "ics";
-  return "jsonl";
+  std::string_view named = format_written_from_name(o.output);
+  return named.empty() ? "jsonl" : std::string(named);
 }
 
 ExportTable parse_table(const std::string& text) {
@@ -49,34 +47,9 @@ ExportTable parse_table(const std::string& text) {
   return ExportTable::contacts;
 }
 
-// "12 contacts, 30 conversations" for what was written.
-std::string describe(const ExportCounts& c) {
-  std::string out;
-  auto add = [&](int n, const char* one, const char* many) {
-    if (n == 0) return;
-    out += (out.empty() ? "" : ", ") + render::thousands(n) + " " + (n == 1 ? one : many);
-  };
-  add(c.contacts, "contact", "contacts");
-  add(c.events, "event", "events");
-  add(c.conversations, "conversation", "conversations");
-  add(c.follow_ups, "follow-up", "follow-ups");
-  add(c.deletions, "deletion", "deletions");
-  return out.empty() ? "nothing (the journal is empty)" : out;
-}
-
-render::Json counts_json(const ExportCounts& c, const std::string& format, const std::string& to) {
-  return render::Json{{"format", format},
-                      {"output", to},
-                      {"contacts", c.contacts},
-                      {"events", c.events},
-                      {"conversations", c.conversations},
-                      {"follow_ups", c.follow_ups},
-                      {"deletions", c.deletions}};
-}
-
-void run_export(Context& ctx, CLI::App& cmd, const ExportOptionsCli& o) {
+void run_export(Context& ctx, const ExportOptionsCli& o) {
   std::string format = format_for(o);
-  if (cmd.count("--what") > 0 && format != "csv") {
+  if (!o.what.empty() && format != "csv") {
     throw Error(ErrorKind::usage, "--what chooses the table of a CSV export; add --format csv");
   }
   if (!o.split.empty() && format != "vcard") {
@@ -112,8 +85,8 @@ void run_export(Context& ctx, CLI::App& cmd, const ExportOptionsCli& o) {
     counts = service.write(file.stream(), options);
     file.commit();
   }
-  if (ctx.json()) render::print_json(ctx.out(), counts_json(counts, format, target));
-  ctx.info("exported " + describe(counts) + (to_stdout ? std::string() : " to " + target));
+  if (ctx.json()) render::print_json(ctx.out(), render::to_json(counts, format, target));
+  ctx.info("exported " + render::describe(counts) + (to_stdout ? std::string() : " to " + target));
 }
 
 }  // namespace
@@ -143,7 +116,7 @@ Files are written whole or not at all; an existing file is replaced only with --
       ->type_name("DIR");
   cmd->add_flag("--todo-as-event", o->todo_as_event,
                 "iCalendar: follow-ups as all-day events (for calendars that ignore to-dos)");
-  cmd->callback([&ctx, cmd, o] { ctx.action = [&ctx, cmd, o] { run_export(ctx, *cmd, *o); }; });
+  run_with(*cmd, ctx, o, run_export);
 }
 
 }  // namespace kith::cli

@@ -7,14 +7,16 @@
 #include <fstream>
 #include <sstream>
 
+#include "commands/command.hpp"
 #include "commands/commands.hpp"
-#include "commands/options.hpp"
 #include "input_buffer.hpp"
-#include "kith/domain/text.hpp"
 #include "kith/error.hpp"
+#include "kith/formats/card_directory.hpp"
 #include "kith/formats/contact_csv.hpp"
+#include "kith/formats/file_format.hpp"
 #include "kith/formats/vcard.hpp"
 #include "kith/services/import_service.hpp"
+#include "render/import_view.hpp"
 #include "render/json.hpp"
 #include "render/safe_stream.hpp"
 #include "render/table.hpp"
@@ -32,94 +34,6 @@ struct ImportOptionsCli {
 };
 
 constexpr std::size_t k_sniff_bytes = 8192;
-
-// The format named by a file's extension, or "" when it names none.
-std::string format_from_name(const std::string& file) {
-  std::string ext = ascii_lower(std::filesystem::path(file).extension().string());
-  if (ext == ".ics" || ext == ".ical") return "ics";
-  if (ext == ".vcf" || ext == ".vcard") return "vcard";
-  if (ext == ".jsonl" || ext == ".ndjson") return "jsonl";
-  if (ext == ".csv") return "csv";
-  return "";
-}
-
-// The format of content starting with `head`, or "" when it is not recognisable.
-std::string format_from_content(std::string_view head) {
-  if (head.starts_with("\xEF\xBB\xBF")) head.remove_prefix(3);
-  std::size_t start = 0;
-  while (start < head.size()) {
-    auto end = head.find('\n', start);
-    std::string_view line = trim(
-        head.substr(start, end == std::string_view::npos ? std::string_view::npos : end - start));
-    if (!line.empty()) {
-      if (starts_with_nocase(line, "BEGIN:VCALENDAR")) return "ics";
-      if (starts_with_nocase(line, "BEGIN:VCARD")) return "vcard";
-      if (line.front() == '{') return "jsonl";
-      if (detect_csv_flavor(line)) return "csv";
-      return "";
-    }
-    if (end == std::string_view::npos) break;
-    start = end + 1;
-  }
-  return "";
-}
-
-std::string kind_name(RecordKind kind, int n) {
-  switch (kind) {
-    case RecordKind::contact:
-      return n == 1 ? "contact" : "contacts";
-    case RecordKind::conversation:
-      return n == 1 ? "conversation" : "conversations";
-    case RecordKind::follow_up:
-      return n == 1 ? "follow-up" : "follow-ups";
-    case RecordKind::event:
-      return n == 1 ? "event" : "events";
-  }
-  return "records";
-}
-
-constexpr RecordKind k_kinds[] = {RecordKind::contact, RecordKind::event, RecordKind::conversation,
-                                  RecordKind::follow_up};
-using Action = ImportOutcome::Action;
-constexpr Action k_actions[] = {Action::added, Action::updated, Action::unchanged, Action::skipped,
-                                Action::deleted};
-
-// "imported 1,204 contacts: 1,180 added, 20 updated, 4 unchanged".
-std::string summary(const ImportTotals& totals, bool dry_run, const std::string& file) {
-  std::string out;
-  for (RecordKind kind : k_kinds) {
-    int n = totals.records(kind);
-    if (n == 0) continue;
-    out += (out.empty() ? "" : "; ") + render::thousands(n) + " " + kind_name(kind, n) + ": ";
-    std::string parts;
-    for (Action action : k_actions) {
-      int count = totals.count(kind, action);
-      bool always =
-          action == Action::added || action == Action::updated || action == Action::unchanged;
-      if (count == 0 && !always) continue;
-      parts += (parts.empty() ? "" : ", ") + render::thousands(count) + " " +
-               std::string(to_string(action));
-    }
-    out += parts;
-  }
-  if (out.empty())
-    return std::string(dry_run ? "would import" : "imported") + " nothing: " + file +
-           " holds no records";
-  return std::string(dry_run ? "would import " : "imported ") + out +
-         (dry_run ? " (dry run: nothing was written)" : "");
-}
-
-render::Json totals_json(const ImportTotals& totals, bool dry_run) {
-  render::Json j{{"dry_run", dry_run}};
-  for (RecordKind kind : k_kinds) {
-    render::Json counts;
-    for (Action action : k_actions)
-      counts[std::string(to_string(action))] = totals.count(kind, action);
-    j[kind_name(kind, 2) == "follow-ups" ? "follow_ups" : kind_name(kind, 2)] = counts;
-  }
-  j["notices"] = totals.notices;
-  return j;
-}
 
 // Redraws "importing... N records" on a terminal once the import has taken a moment.
 class Progress {
@@ -161,49 +75,22 @@ OnConflict parse_on_conflict(const std::string& text) {
   return OnConflict::update;
 }
 
-// The cards of every .vcf file in a directory (khard, vdirsyncer), in name order, one file
-// open at a time; each record names its file, so problems point at FILE:LINE.
-class CardDirectory : public ContactSource {
- public:
-  explicit CardDirectory(const std::filesystem::path& dir) {
-    for (const auto& entry : std::filesystem::directory_iterator(dir)) {
-      if (entry.is_regular_file() && ascii_lower(entry.path().extension().string()) == ".vcf") {
-        m_files.push_back(entry.path());
-      }
-    }
-    std::sort(m_files.begin(), m_files.end());
-  }
-
-  bool next(ContactRecord& record) override {
-    while (!m_reader || !m_reader->next(record)) {
-      if (m_next == m_files.size()) return false;
-      m_reader.reset();
-      m_stream = std::ifstream(m_files[m_next], std::ios::binary);
-      if (!m_stream) {
-        throw Error(ErrorKind::permission,
-                    "cannot read " + m_files[m_next].string() + ": permission denied");
-      }
-      m_name = m_files[m_next++].string();
-      m_reader = std::make_unique<VCardReader>(m_stream);
-    }
-    record.file = m_name;
-    return true;
-  }
-
- private:
-  std::vector<std::filesystem::path> m_files;
-  std::size_t m_next = 0;
-  std::ifstream m_stream;
-  std::string m_name;
-  std::unique_ptr<VCardReader> m_reader;
+// Where the records come from: a file, standard input, or a directory of cards. The head is
+// read to tell the format and handed to the reader again, with the rest, through `in`.
+struct Input {
+  std::string shown;  // the file's name in messages, "<stdin>" for standard input
+  std::ifstream file;
+  std::istringstream nothing;  // a directory: its files are read one by one
+  std::unique_ptr<ContactSource> cards;
+  std::string head;
+  std::unique_ptr<InputBuffer> buffer;
+  std::unique_ptr<std::istream> in;
 };
 
-void run_import(Context& ctx, const ImportOptionsCli& o) {
+void open_input(Context& ctx, const ImportOptionsCli& o, Input& input) {
   const bool from_stdin = o.file == "-";
-  const std::string shown = from_stdin ? "<stdin>" : o.file;
-  std::ifstream file_stream;
+  input.shown = from_stdin ? "<stdin>" : o.file;
   std::istream* source = &ctx.in();
-  std::unique_ptr<ContactSource> reader;
   std::error_code ec;
   if (!from_stdin) {
     auto status = std::filesystem::status(o.file, ec);
@@ -216,105 +103,116 @@ void run_import(Context& ctx, const ImportOptionsCli& o) {
                                           " is a directory; only vCard directories (one "
                                           ".vcf per contact) can be imported");
       }
-      reader = std::make_unique<CardDirectory>(o.file);
+      input.cards = std::make_unique<CardDirectory>(o.file);
+      source = &input.nothing;
     } else {
-      file_stream.open(o.file, std::ios::binary);
-      if (!file_stream) {
+      input.file.open(o.file, std::ios::binary);
+      if (!input.file) {
         throw Error(ErrorKind::permission, "cannot read " + o.file + ": permission denied");
       }
-      source = &file_stream;
+      source = &input.file;
     }
   }
-  std::istringstream nothing;
-  if (reader) source = &nothing;  // a directory: its files are read one by one
-
   // Peek at the head without losing it: the reader gets the head, then the rest.
-  std::string head(k_sniff_bytes, '\0');
-  source->read(head.data(), static_cast<std::streamsize>(head.size()));
-  head.resize(static_cast<std::size_t>(source->gcount()));
-  InputBuffer buffer(head, source->rdbuf());
-  std::istream in(&buffer);
+  input.head.assign(k_sniff_bytes, '\0');
+  source->read(input.head.data(), static_cast<std::streamsize>(input.head.size()));
+  input.head.resize(static_cast<std::size_t>(source->gcount()));
+  input.buffer = std::make_unique<InputBuffer>(input.head, source->rdbuf());
+  input.in = std::make_unique<std::istream>(input.buffer.get());
+}
 
-  std::string format = o.format;
-  if (format == "auto") {
-    format = from_stdin ? "" : format_from_name(o.file);
-    if (reader) format = "vcard";
-    if (format.empty()) format = format_from_content(head);
-    if (format.empty()) {
-      throw Error(ErrorKind::usage, "cannot tell the format of " + shown +
-                                        "; give --format csv, linkedin, google, vcard, jsonl "
-                                        "or ics");
+// --format, else the file's name, else its head.
+std::string choose_format(const ImportOptionsCli& o, const Input& input) {
+  if (o.format != "auto") return o.format;
+  if (input.cards) return "vcard";
+  std::string format = o.file == "-" ? "" : std::string(format_read_from_name(o.file));
+  if (format.empty()) format = format_from_content(input.head);
+  if (format.empty()) {
+    throw Error(ErrorKind::usage, "cannot tell the format of " + input.shown +
+                                      "; give --format csv, linkedin, google, vcard, jsonl "
+                                      "or ics");
+  }
+  return format;
+}
+
+// The contact reader for `format`; none for JSON Lines, which the service reads itself. A file
+// whose header is wrong is refused here, before the journal is opened (or created).
+std::unique_ptr<ContactSource> contact_reader(const std::string& format, Input& input) {
+  if (input.cards) return std::move(input.cards);
+  if (format == "vcard") return std::make_unique<VCardReader>(*input.in);
+  if (format == "jsonl") return nullptr;
+  std::optional<CsvFlavor> flavor;
+  if (format == "linkedin") flavor = CsvFlavor::linkedin;
+  if (format == "google") flavor = CsvFlavor::google;
+  try {
+    return std::make_unique<ContactCsvReader>(*input.in, flavor);
+  } catch (const CsvError& e) {
+    throw Error(ErrorKind::invalid_data,
+                input.shown + ":" + std::to_string(e.line()) + ": " + e.what());
+  }
+}
+
+// Hears each record: ticks the progress line and, in a dry run, lists the record.
+class Listing {
+ public:
+  Listing(Context& ctx, bool dry_run) : m_ctx(ctx), m_dry_run(dry_run), m_progress(ctx) {}
+
+  void operator()(const ImportOutcome& outcome) {
+    m_progress.tick();
+    if (!m_dry_run) return;
+    if (m_ctx.json()) {
+      m_records.push_back(outcome);
+    } else {
+      render::print_outcome(m_ctx.out(), outcome);
     }
   }
+
+  Progress& progress() { return m_progress; }
+  // The records heard, kept for --json in a dry run.
+  const std::vector<ImportOutcome>& records() const { return m_records; }
+
+ private:
+  Context& m_ctx;
+  bool m_dry_run;
+  Progress m_progress;
+  std::vector<ImportOutcome> m_records;
+};
+
+void run_import(Context& ctx, const ImportOptionsCli& o) {
+  Input input;
+  open_input(ctx, o, input);
+  const std::string format = choose_format(o, input);
   if (format == "ics") {
     if (!o.tags.empty() || o.on_conflict != "update") {
       throw Error(ErrorKind::usage,
                   "--tag and --on-conflict apply to contacts, not to calendar files");
     }
-    import_calendar_stream(ctx, in, shown, o.dry_run);
+    import_calendar_stream(ctx, *input.in, input.shown, o.dry_run);
     return;
   }
-
-  ImportOptions options{shown, o.dry_run, parse_on_conflict(o.on_conflict), o.tags};
-  render::Json records = render::Json::array();
-  Progress progress(ctx);
-  auto observer = [&](const ImportOutcome& outcome) {
-    progress.tick();
-    if (!o.dry_run) return;
-    if (ctx.json()) {
-      records.push_back({{"file", outcome.file.empty() ? shown : outcome.file},
-                         {"line", outcome.line},
-                         {"kind", std::string(to_string(outcome.kind))},
-                         {"action", std::string(to_string(outcome.action))},
-                         {"name", outcome.label},
-                         {"detail", outcome.detail}});
-      return;
-    }
-    ctx.out() << render::pad(std::string(to_string(outcome.action)), 10)
-              << render::pad(kind_name(outcome.kind, 1), 13)
-              << render::pad((outcome.file.empty() ? "line " : outcome.file + ":") +
-                                 std::to_string(outcome.line),
-                             12)
-              << outcome.label << (outcome.detail.empty() ? "" : "  (" + outcome.detail + ")")
-              << '\n';
-  };
-  // Readers come first: a file whose header is wrong is refused before the journal is opened
-  // (or created).
-  if (reader) {
-    // the directory's cards
-  } else if (format == "vcard") {
-    reader = std::make_unique<VCardReader>(in);
-  } else if (format != "jsonl") {
-    std::optional<CsvFlavor> flavor;
-    if (format == "linkedin") flavor = CsvFlavor::linkedin;
-    if (format == "google") flavor = CsvFlavor::google;
-    try {
-      reader = std::make_unique<ContactCsvReader>(in, flavor);
-    } catch (const CsvError& e) {
-      throw Error(ErrorKind::invalid_data,
-                  shown + ":" + std::to_string(e.line()) + ": " + e.what());
-    }
-  }
+  std::unique_ptr<ContactSource> reader = contact_reader(format, input);
+  ImportOptions options{input.shown, o.dry_run, parse_on_conflict(o.on_conflict), o.tags};
+  Listing listing(ctx, o.dry_run);
   Journal& journal = o.dry_run ? ctx.trial_journal() : ctx.journal(Journal::Access::write);
-  ImportService service(journal, ctx.moment(), options, observer);
+  ImportService service(journal, ctx.moment(), options, std::ref(listing));
   ImportTotals totals;
   try {
-    totals = reader ? service.import_contacts(*reader) : service.import_jsonl(in);
+    totals = reader ? service.import_contacts(*reader) : service.import_jsonl(*input.in);
   } catch (const ImportFailed& e) {
-    progress.clear();
+    listing.progress().clear();
     for (const auto& p : e.problems()) ctx.err() << "kith: error: " << p << '\n';
     throw;
   }
-  progress.clear();
+  listing.progress().clear();
   for (const auto& notice : totals.notices) {
-    ctx.err() << "kith: warning: " << shown << ": " << notice << '\n';
+    ctx.err() << "kith: warning: " << input.shown << ": " << notice << '\n';
   }
-  if (ctx.json()) {
-    render::Json j = totals_json(totals, o.dry_run);
-    if (o.dry_run) j["records"] = std::move(records);
-    render::print_json(ctx.out(), j);
+  if (ctx.json() && o.dry_run) {
+    render::print_json(ctx.out(), render::to_json(totals, listing.records(), input.shown));
+  } else if (ctx.json()) {
+    render::print_json(ctx.out(), render::to_json(totals, false));
   }
-  ctx.info(summary(totals, o.dry_run, shown));
+  ctx.info(render::summary(totals, o.dry_run, input.shown));
 }
 
 }  // namespace
@@ -342,7 +240,7 @@ Everything is imported or nothing is; importing the same file again changes noth
                   "When a record matches one in the journal: update (default), skip or fail")
       ->check(CLI::IsMember({"skip", "update", "fail"}))
       ->type_name("WHAT");
-  cmd->callback([&ctx, o] { ctx.action = [&ctx, o] { run_import(ctx, *o); }; });
+  run_with(*cmd, ctx, o, run_import);
 }
 
 }  // namespace kith::cli

@@ -1,4 +1,4 @@
-#include "kith/storage/output_file.hpp"
+#include "kith/util/output_file.hpp"
 
 #include "kith/error.hpp"
 

@@ -1,0 +1,30 @@
+// What an import says: a line per record in a dry run, the summary a person reads after
+// it, and the --json document (docs/json.md).
+#pragma once
+
+#include <ostream>
+#include <string>
+#include <vector>
+
+#include "kith/services/import_service.hpp"
+#include "render/json.hpp"
+
+namespace kith::render {
+
+// "contact" or "contacts", "follow-up" or "follow-ups".
+std::string kind_name(RecordKind kind, int n);
+
+// A dry run's line for one record: "added     contact      line 3      Ada Lovelace".
+void print_outcome(std::ostream& out, const ImportOutcome& outcome);
+
+// "imported 1,204 contacts: 1,180 added, 20 updated, 4 unchanged".
+std::string summary(const ImportTotals& totals, bool dry_run, const std::string& file);
+
+// The totals by kind and action, with the reader's notices.
+Json to_json(const ImportTotals& totals, bool dry_run);
+// A dry run's totals and each record it heard; `shown` names the file for the records that
+// do not name their own.
+Json to_json(const ImportTotals& totals, const std::vector<ImportOutcome>& records,
+             const std::string& shown);
+
+}  // namespace kith::render
