@@ -171,4 +171,23 @@ std::vector<KnownAt> SearchService::who_at(const std::string& company, bool arch
   return people;
 }
 
+std::vector<std::string> SearchService::names_starting_with(SearchKind kind,
+                                                            const std::string& prefix) {
+  constexpr int k_limit = 100000;
+  const std::string key = fold(prefix);
+  std::vector<std::string> names;
+  std::set<std::string> seen;
+  auto keep = [&](const std::string& name) {
+    if (fold(name).starts_with(key) && seen.insert(name).second) names.push_back(name);
+  };
+  m_journal.read([&] {
+    if (kind == SearchKind::contact) {
+      for (const auto& c : ContactStore(m_journal).names_containing(key, k_limit)) keep(c.name);
+    } else if (kind == SearchKind::event) {
+      for (const auto& e : EventStore(m_journal).names_containing(key, k_limit)) keep(e.name);
+    }
+  });
+  return names;
+}
+
 }  // namespace kith

@@ -69,6 +69,10 @@ class SearchService {
   // only with `archived`.
   std::vector<KnownAt> who_at(const std::string& company, bool archived);
 
+  // The names of contacts (`kind` contact) or events (event) that start with `prefix`,
+  // compared folded ("jo" finds "José"), each once, for shell completion.
+  std::vector<std::string> names_starting_with(SearchKind kind, const std::string& prefix);
+
  private:
   Journal& m_journal;
 };
