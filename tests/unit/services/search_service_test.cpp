@@ -166,6 +166,14 @@ TEST_F(SearchServiceTest, AQueryWithoutWordsIsAUsageError) {
   }
 }
 
+TEST_F(SearchServiceTest, CompletesNamesByTheirStartInAnyCaseOnce) {
+  SearchService service(journal);
+  EXPECT_EQ(service.names_starting_with(SearchKind::contact, "KOFI WE"),
+            (std::vector<std::string>{"Kofi Weber", "Kofi Weber 1", "Kofi Weber 2"}));
+  EXPECT_TRUE(service.names_starting_with(SearchKind::contact, "weber").empty());
+  EXPECT_TRUE(service.names_starting_with(SearchKind::event, "kofi").empty());
+}
+
 }  // namespace
 
 }  // namespace kith
