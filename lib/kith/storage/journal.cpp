@@ -8,10 +8,8 @@
 #include <sys/file.h>
 #include <unistd.h>
 
-#include <array>
 #include <cerrno>
 #include <cstring>
-#include <fstream>
 #include <optional>
 #include <utility>
 
@@ -20,6 +18,7 @@
 #include "kith/storage/backup.hpp"
 #include "kith/storage/history_store.hpp"
 #include "kith/storage/interrupt.hpp"
+#include "kith/storage/journal_file.hpp"
 #include "kith/storage/migrations.hpp"
 #include "kith/storage/search_index.hpp"
 #include "kith/storage/sqlite_error.hpp"
@@ -29,7 +28,6 @@ namespace kith {
 namespace {
 
 constexpr int k_busy_timeout_ms = 5000;
-constexpr std::string_view k_sqlite_magic{"SQLite format 3\0", 16};
 
 // SQLite reads "file:..." as a URI and ":memory:" as a special name; a relative path is
 // prefixed with "./" so every --db value is the file it names.
@@ -71,22 +69,6 @@ void check_regular_file(const std::filesystem::path& path, const std::string& sh
   }
 }
 
-// Refuses, before SQLite touches it, a file that is not an SQLite database at all.
-void check_header(const std::filesystem::path& path, const std::string& shown) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    throw Error(ErrorKind::permission, "cannot read the journal " + shown + ": permission denied");
-  }
-  std::array<char, 16> header{};
-  in.read(header.data(), header.size());
-  auto got = static_cast<std::size_t>(in.gcount());
-  if (got > 0 && std::string_view(header.data(), got) != k_sqlite_magic) {
-    throw Error(ErrorKind::corrupt, shown +
-                                        " is not a kith journal (not an SQLite database); "
-                                        "use --db to name your journal");
-  }
-}
-
 // Checks what can be known before opening for writing, so each case gets its own message.
 void check_writable(const std::filesystem::path& path, bool exists, const std::string& shown) {
   auto dir = path.parent_path().empty() ? std::filesystem::path(".") : path.parent_path();
@@ -123,10 +105,6 @@ bool holds_records(SQLite::Database& db, int version) {
                                       " OR EXISTS (SELECT 1 FROM event)"
                                     : "SELECT EXISTS (SELECT 1 FROM contact)")
              .getInt() != 0;
-}
-
-int pragma_int(SQLite::Database& db, const char* name) {
-  return db.execAndGet(std::string("PRAGMA ") + name).getInt();
 }
 
 }  // namespace
@@ -196,7 +174,7 @@ Journal Journal::open(const std::filesystem::path& path, Access access,
   bool exists = std::filesystem::exists(path, ec);
   if (exists) check_regular_file(path, shown);
   if (!exists && access == Access::read) return in_memory();
-  if (exists) check_header(path, shown);
+  if (exists) require_sqlite_header(path, shown);
   if (access == Access::write) check_writable(path, exists, shown);
   if (!exists) {
     // Only one kith creates a journal at a time; one that waited finds it made.
@@ -295,7 +273,7 @@ void Journal::promote() {
 Journal Journal::in_memory_copy(const std::filesystem::path& path) {
   const std::string shown = path.string();
   check_regular_file(path, shown);
-  check_header(path, shown);
+  require_sqlite_header(path, shown);
   try {
     auto source = open_read_only(path);
     auto copy = std::make_unique<SQLite::Database>(":memory:", SQLite::OPEN_READWRITE);

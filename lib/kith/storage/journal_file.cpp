@@ -32,6 +32,16 @@ std::string read_header(const fs::path& path, const std::string& what) {
   return std::string(header.data(), static_cast<std::size_t>(in.gcount()));
 }
 
+bool require_sqlite_header(const fs::path& path, const std::string& shown) {
+  std::string header = read_header(path, "the journal");
+  if (!header.empty() && header != k_sqlite_magic) {
+    throw Error(ErrorKind::corrupt, shown +
+                                        " is not a kith journal (not an SQLite database); "
+                                        "use --db to name your journal");
+  }
+  return !header.empty();
+}
+
 std::unique_ptr<SQLite::Database> open_checked(const fs::path& path) {
   auto db = open_read_only(path);
   register_search_tokenizer(db->getHandle());

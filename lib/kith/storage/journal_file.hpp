@@ -21,6 +21,10 @@ inline constexpr std::string_view k_sqlite_magic{"SQLite format 3\0", 16};
 // file. Throws corrupt when it is not a regular file, permission when unreadable.
 std::string read_header(const std::filesystem::path& path, const std::string& what);
 
+// Refuses (corrupt), before SQLite touches it, a file whose first bytes are not an SQLite
+// database's. Returns false for an empty file, which reads as an empty journal.
+bool require_sqlite_header(const std::filesystem::path& path, const std::string& shown);
+
 // A read-only connection that can also read the search index (kith's tokenizer).
 std::unique_ptr<SQLite::Database> open_checked(const std::filesystem::path& path);
 

@@ -63,13 +63,7 @@ JournalInspection inspect_journal(const fs::path& journal, bool full) {
     throw Error(ErrorKind::corrupt, shown + " is a directory, not a kith journal");
   }
   JournalInspection found;
-  std::string header = read_header(journal, "the journal");
-  if (header.empty()) return found;  // an empty file reads as an empty journal
-  if (header != k_sqlite_magic) {
-    throw Error(ErrorKind::corrupt, shown +
-                                        " is not a kith journal (not an SQLite database); "
-                                        "use --db to name your journal");
-  }
+  if (!require_sqlite_header(journal, shown)) return found;  // an empty file: an empty journal
   std::unique_ptr<SQLite::Database> db;
   try {
     db = open_checked(journal);
