@@ -9,7 +9,6 @@
 #include "kith/error.hpp"
 #include "kith/formats/file_format.hpp"
 #include "kith/services/export_service.hpp"
-#include "kith/util/output_file.hpp"
 #include "render/export_view.hpp"
 #include "render/json.hpp"
 
@@ -81,9 +80,7 @@ void run_export(Context& ctx, const ExportOptionsCli& o) {
       throw Error(ErrorKind::io, "cannot write the output (disk full or closed pipe?)");
     }
   } else {
-    OutputFile file(o.output, o.force);
-    counts = service.write(file.stream(), options);
-    file.commit();
+    counts = service.write_file(o.output, o.force, options);
   }
   if (ctx.json()) render::print_json(ctx.out(), render::to_json(counts, format, target));
   ctx.info("exported " + render::describe(counts) + (to_stdout ? std::string() : " to " + target));

@@ -14,9 +14,9 @@
 #include "kith/storage/event_store.hpp"
 #include "kith/storage/follow_up_store.hpp"
 #include "kith/storage/interrupt.hpp"
-#include "kith/util/output_file.hpp"
 #include "kith/storage/tombstone_store.hpp"
 #include "kith/util/file_name.hpp"
+#include "kith/util/output_file.hpp"
 #include "kith/util/temp_file.hpp"
 
 namespace kith {
@@ -34,6 +34,14 @@ std::string day_or_empty(const std::optional<date::year_month_day>& day) {
 }
 
 }  // namespace
+
+ExportCounts ExportService::write_file(const std::filesystem::path& path, bool replace,
+                                       const ExportOptions& options) {
+  OutputFile file(path, replace);
+  ExportCounts counts = write(file.stream(), options);
+  file.commit();
+  return counts;
+}
 
 ExportCounts ExportService::write(std::ostream& out, const ExportOptions& options) {
   ExportCounts counts;

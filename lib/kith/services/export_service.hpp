@@ -36,6 +36,10 @@ class ExportService {
   explicit ExportService(Journal& journal) : m_journal(journal) {}
 
   ExportCounts write(std::ostream& out, const ExportOptions& options);
+  // The same into the file `path`, written whole or not at all; an existing file is replaced
+  // only with `replace`.
+  ExportCounts write_file(const std::filesystem::path& path, bool replace,
+                          const ExportOptions& options);
   // One vCard per contact, named <uid>.vcf, in `dir` (created when missing), the layout of
   // khard and vdirsyncer address books. Existing cards are replaced only with `replace`.
   ExportCounts write_cards(const std::filesystem::path& dir, bool replace);
