@@ -146,7 +146,7 @@ std::unique_ptr<ContactSource> contact_reader(const std::string& format, Input& 
   if (format == "google") flavor = CsvFlavor::google;
   try {
     return std::make_unique<ContactCsvReader>(*input.in, flavor);
-  } catch (const CsvError& e) {
+  } catch (const ParseError& e) {
     throw Error(ErrorKind::invalid_data,
                 input.shown + ":" + std::to_string(e.line()) + ": " + e.what());
   }

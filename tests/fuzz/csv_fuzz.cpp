@@ -1,5 +1,5 @@
 // libFuzzer target for the CSV reader and the contacts read from CSV: any input must either
-// yield records that keep the readers' promises or be refused with a CsvError (the contacts
+// yield records that keep the readers' promises or be refused with a ParseError (the contacts
 // reader only while reading the header; afterwards a bad row is a record with an error). A
 // record the reader accepts must also come back unchanged once written. Anything else
 // (another exception, a sanitizer report, a trap below) is a finding.
@@ -63,7 +63,7 @@ void check_csv(const std::string& text) {
   for (;;) {
     try {
       if (!reader.next(fields)) break;
-    } catch (const kith::CsvError& e) {
+    } catch (const kith::ParseError& e) {
       check(reader.line() > last_line && e.line() >= reader.line());
       last_line = reader.line();
       continue;
@@ -85,7 +85,7 @@ void check_contacts(const std::string& text, std::optional<kith::CsvFlavor> flav
   std::unique_ptr<kith::ContactCsvReader> reader;
   try {
     reader = std::make_unique<kith::ContactCsvReader>(in, flavor);
-  } catch (const kith::CsvError& e) {
+  } catch (const kith::ParseError& e) {
     check(e.line() >= 1);
     return;
   }

@@ -18,7 +18,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
                         event.description.size() <= kith::formats::k_max_ics_event_bytes;
       if (!kept) __builtin_trap();
     });
-  } catch (const kith::formats::ParseError&) {
+  } catch (const kith::ParseError&) {
   }
   return 0;
 }

@@ -418,7 +418,7 @@ std::optional<CsvFlavor> detect_csv_flavor(std::string_view header_line) {
   std::vector<std::string> header;
   try {
     if (!csv.next(header)) return std::nullopt;
-  } catch (const CsvError&) {
+  } catch (const ParseError&) {
     return std::nullopt;
   }
   return detect(header);
@@ -439,7 +439,7 @@ void ContactCsvReader::read_header(std::optional<CsvFlavor> flavor) {
   // LinkedIn puts a preamble before its header; how long it is has changed over the years.
   while (m_flavor == CsvFlavor::linkedin && !is_linkedin_header(header)) {
     if (!m_csv.next(header)) {
-      throw CsvError(first_line, "no LinkedIn header (First Name,Last Name,...) in the file");
+      throw ParseError(first_line, "no LinkedIn header (First Name,Last Name,...) in the file");
     }
   }
   map_columns(header);
@@ -457,7 +457,7 @@ void ContactCsvReader::map_columns(const std::vector<std::string>& header) {
     m_columns.push_back(column);
   }
   if (std::none_of(m_columns.begin(), m_columns.end(), is_name)) {
-    throw CsvError(m_csv.line(), "no name column; expected one of name, first name, last name");
+    throw ParseError(m_csv.line(), "no name column; expected one of name, first name, last name");
   }
   if (!unknown.empty()) m_notices.push_back("ignored columns: " + join(unknown, ", "));
 }
@@ -467,7 +467,7 @@ bool ContactCsvReader::next(ContactRecord& record) {
   do {
     try {
       if (!m_csv.next(m_fields)) return false;
-    } catch (const CsvError& e) {
+    } catch (const ParseError& e) {
       record.line = e.line();
       record.error = e.what();
       return true;

@@ -36,7 +36,7 @@ std::optional<CsvFlavor> detect_csv_flavor(std::string_view header_line);
 class ContactCsvReader : public ContactSource {
  public:
   // Reads up to the header row (LinkedIn's preamble included); with no flavor given, the
-  // flavor is detected from it. Throws CsvError when the header cannot be read, when no
+  // flavor is detected from it. Throws ParseError when the header cannot be read, when no
   // LinkedIn header follows the preamble, or when no column holds a name. An empty input has
   // no header and yields no records.
   ContactCsvReader(std::istream& in, std::optional<CsvFlavor> flavor);

@@ -159,7 +159,7 @@ bool CsvReader::next(std::vector<std::string>& fields) {
   }
   if (c == '\r' && peek() == '\n') c = get();
   if (c == '\r' || c == '\n') count_line_break();
-  if (problem) throw CsvError(problem->line, problem->message);
+  if (problem) throw ParseError(problem->line, problem->message);
   return true;
 }
 

@@ -10,7 +10,7 @@
 #include <string_view>
 #include <vector>
 
-#include "kith/error.hpp"
+#include "kith/formats/parse_error.hpp"
 
 namespace kith {
 
@@ -22,20 +22,6 @@ inline constexpr std::size_t k_max_csv_fields = 10'000;
 // What csv_field defuses: a spreadsheet may run a cell starting with one of these as a formula.
 inline constexpr std::string_view k_csv_formula_starts = "=+-@\t\r";
 
-// A malformed record. what() is a one-line, lower-case message without "FILE:LINE: "; line()
-// is the 1-based physical line to point at (where an unclosed quote opened, where a bad byte
-// is). It is an invalid_data Error, so it exits 65 even if it escapes without the file name.
-class CsvError : public Error {
- public:
-  CsvError(int line, const std::string& message)
-      : Error(ErrorKind::invalid_data, message), m_line(line) {}
-
-  int line() const noexcept { return m_line; }
-
- private:
-  int m_line;
-};
-
 // Splits a byte stream into records of fields. Accepts CRLF, LF or a lone CR between records
 // and a last record without a line break; skips a UTF-8 BOM; fields may be quoted, holding
 // separators, doubled quotes and line breaks (kept as written). As a courtesy to hand-written
@@ -46,7 +32,7 @@ class CsvReader {
   explicit CsvReader(std::istream& in);
 
   // Reads the next record into `fields` (an empty line is one empty field); false at the end of
-  // the input. Throws CsvError for a malformed record once all of it has been consumed, so the
+  // the input. Throws ParseError for a malformed record once all of it has been consumed, so the
   // next call carries on with the record after it.
   bool next(std::vector<std::string>& fields);
 

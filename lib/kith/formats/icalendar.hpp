@@ -13,7 +13,7 @@
 #include <optional>
 #include <string>
 
-#include "kith/error.hpp"
+#include "kith/formats/parse_error.hpp"
 
 namespace kith::formats {
 
@@ -47,20 +47,6 @@ struct IcsEvent {
   std::string rrule;                             // RRULE as written: the event repeats
   // Set on an edited occurrence of a repeating event; it shares its UID with the series.
   std::optional<IcsTime> recurrence_id;
-};
-
-// A malformed calendar. what() is a one-line, lower-case message without "FILE:LINE: "; line()
-// is the 1-based physical line to point at. It is an invalid_data Error, so it exits 65 even if
-// it escapes without the file name.
-class ParseError : public Error {
- public:
-  ParseError(std::size_t line, const std::string& message)
-      : Error(ErrorKind::invalid_data, message), m_line(line) {}
-
-  std::size_t line() const noexcept { return m_line; }
-
- private:
-  std::size_t m_line;
 };
 
 // Reads a whole iCalendar stream (one or more VCALENDARs), calling on_event for each VEVENT as

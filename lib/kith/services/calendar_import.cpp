@@ -146,7 +146,7 @@ ImportReport EventService::import_calendar(std::istream& in, const std::string& 
     } else {
       m_journal.write(work);
     }
-  } catch (const formats::ParseError& e) {
+  } catch (const ParseError& e) {
     throw Error(ErrorKind::invalid_data,
                 file_name + ":" + std::to_string(e.line()) + ": " + e.what());
   }

@@ -76,7 +76,7 @@ std::string header_error(std::string_view text, std::optional<CsvFlavor> flavor 
   try {
     read_text(text, flavor);
     ADD_FAILURE() << "accepted:\n" << text;
-  } catch (const CsvError& e) {
+  } catch (const ParseError& e) {
     EXPECT_EQ(e.kind(), ErrorKind::invalid_data);
     return std::to_string(e.line()) + ": " + e.what();
   }

@@ -38,7 +38,7 @@ std::string error_of(std::string_view text) {
   try {
     const std::vector<Record> records = read_all(text);
     ADD_FAILURE() << "accepted as " << records.size() << " records:\n" << text;
-  } catch (const CsvError& e) {
+  } catch (const ParseError& e) {
     EXPECT_EQ(e.kind(), ErrorKind::invalid_data);
     return std::to_string(e.line()) + ": " + e.what();
   }
@@ -115,7 +115,7 @@ TEST(CsvReaderTest, TextAfterClosingQuoteIsRefusedAndReadingGoesOn) {
   try {
     reader.next(fields);
     ADD_FAILURE() << "accepted";
-  } catch (const CsvError& e) {
+  } catch (const ParseError& e) {
     EXPECT_EQ(e.line(), 2);
     EXPECT_STREQ(e.what(),
                  "text after the closing quote of field 1 (a quote inside a quoted field is "
