@@ -11,6 +11,7 @@
 
 #include "kith/domain/contact.hpp"
 #include "kith/formats/contact_source.hpp"
+#include "kith/formats/content_line.hpp"
 
 namespace kith {
 
@@ -36,16 +37,11 @@ class VCardReader : public ContactSource {
     bool skipped = false;   // a property kith does not read: only its first physical line is kept
   };
 
-  bool read_physical();
   bool read_line(Line& line, bool keep_values);
   void read_card(ContactRecord& record);
   void skip_to_card();
 
-  std::streambuf* m_buf;
-  std::string m_ahead;  // the physical line after the current content line, once read
-  bool m_has_ahead = false;
-  bool m_ahead_too_long = false;
-  std::size_t m_ahead_number = 0;     // its number: physical lines read so far
+  PhysicalLineReader m_lines;
   std::optional<Line> m_pushed_back;  // a BEGIN:VCARD read while looking for the end of a card
 };
 

@@ -1,0 +1,34 @@
+// What a card's properties say about a person, gathered into a ContactRecord: the vCard
+// mapping, apart from the reading of lines. Some things are settled only at END:VCARD (the name
+// from N when there is no FN, which URL wins, the location from ADR), so a card is built
+// property by property and finished once. Private to the vCard reader.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include "kith/formats/contact_source.hpp"
+#include "kith/formats/vcard_property.hpp"
+
+namespace kith::vcard {
+
+// A card being read: its record, and what its END:VCARD settles.
+struct Card {
+  ContactRecord& record;
+  std::string n_name;        // from N: "Given Additional Family"
+  std::string first_url;     // the first URL
+  std::string linkedin_url;  // the first URL on linkedin.com, which wins over the first
+  std::string adr_location;  // from ADR: "Locality, Region, Country"
+};
+
+// True for a property kith reads; every other one is skipped unread.
+bool reads(std::string_view name);
+
+// Takes what a property kith reads says. Throws invalid_data for a value kith cannot use: an
+// unsupported VERSION, a BDAY or X-KITH-ADDED-ON that is not a date, a bad X-KITH-CADENCE.
+void read_property(Card& card, const Property& property);
+
+// Settles what the card's end decides; a card without a name is skipped ("no name").
+void finish_card(Card& card);
+
+}  // namespace kith::vcard
