@@ -2,149 +2,21 @@
 
 #include <algorithm>
 #include <array>
-#include <sstream>
 #include <utility>
 
 #include "kith/domain/text.hpp"
 #include "kith/domain/when.hpp"
+#include "kith/formats/csv_column.hpp"
 
 namespace kith {
-
-enum class CsvColumn : unsigned char {
-  unknown,  // named in the "ignored columns" notice
-  ignored,  // known, and not imported
-  name,
-  first_name,
-  middle_name,
-  last_name,
-  email,
-  phone,
-  tags,
-  company,
-  title,
-  location,
-  city,     // Google's address parts: the location when no Location column has one
-  address,  // (the city first, else the formatted address on one line)
-  url,
-  note,
-  how_met,
-  birthday,
-  uid,
-  introduced_by,
-  connected_on,
-};
 
 namespace {
 
 using Column = CsvColumn;
 
-// The header keys (as column_key makes them, separated by spaces) of a column.
-struct Aliases {
-  Column column;
-  std::string_view keys;
-};
-
-// A spreadsheet's own header, matched loosely: "How Met", "how_met" and "how-met" are one key.
-constexpr Aliases k_generic_columns[] = {
-    {Column::name, "name fullname displayname"},
-    {Column::first_name, "firstname givenname"},
-    {Column::last_name, "lastname familyname surname"},
-    {Column::email, "email emails emailaddress"},
-    {Column::phone, "phone phones mobile telephone"},
-    {Column::company, "company organization organisation employer"},
-    {Column::title, "title position jobtitle role"},
-    {Column::location, "location city"},
-    {Column::url, "url profile linkedin website"},
-    {Column::tags, "tags tag labels"},
-    {Column::note, "note notes"},
-    {Column::how_met, "howmet met"},
-    {Column::birthday, "birthday"},
-    {Column::uid, "uid"},
-    {Column::introduced_by, "introducedby via"},
-    // kith's export also writes what the journal knows about the contact, not the person.
-    {Column::ignored, "addedon archived lastcontacted"}};
-
-constexpr Aliases k_linkedin_columns[] = {{Column::first_name, "firstname"},
-                                          {Column::last_name, "lastname"},
-                                          {Column::url, "url"},
-                                          {Column::email, "emailaddress"},
-                                          {Column::company, "company"},
-                                          {Column::title, "position"},
-                                          {Column::connected_on, "connectedon"}};
-
-// Both Google layouts; in numbered groups ("E-mail 2 - Value") the number is written '#'.
-constexpr Aliases k_google_columns[] = {{Column::name, "name"},
-                                        {Column::first_name, "firstname givenname"},
-                                        {Column::middle_name, "middlename additionalname"},
-                                        {Column::last_name, "lastname familyname"},
-                                        {Column::company, "organizationname organization#name"},
-                                        {Column::title, "organizationtitle organization#title"},
-                                        {Column::location, "location"},
-                                        {Column::city, "address#city"},
-                                        {Column::address, "address#formatted"},
-                                        {Column::birthday, "birthday"},
-                                        {Column::note, "notes"},
-                                        {Column::tags, "labels groupmembership"},
-                                        {Column::email, "email#value"},
-                                        {Column::phone, "phone#value"},
-                                        {Column::url, "website#value"}};
-
 constexpr std::array<std::string_view, 12> k_months = {
     "january", "february", "march",     "april",   "may",      "june",
     "july",    "august",   "september", "october", "november", "december"};
-
-// A header cell as a key: lower-case, without spaces, underscores or hyphens, and with each run
-// of digits written '#' when `number_groups` is set.
-std::string column_key(std::string_view name, bool number_groups) {
-  std::string key;
-  for (const char c : ascii_lower(trim(name))) {
-    if (c == ' ' || c == '_' || c == '-') continue;
-    const bool digit = c >= '0' && c <= '9';
-    if (digit && number_groups) {
-      if (key.empty() || key.back() != '#') key += '#';
-    } else {
-      key += c;
-    }
-  }
-  return key;
-}
-
-template <std::size_t N>
-std::optional<Column> find_column(const Aliases (&table)[N], std::string_view key) {
-  for (const Aliases& aliases : table) {
-    for (std::string_view keys = aliases.keys; !keys.empty();) {
-      const std::size_t end = std::min(keys.find(' '), keys.size());
-      if (keys.substr(0, end) == key) return aliases.column;
-      keys.remove_prefix(std::min(end + 1, keys.size()));
-    }
-  }
-  return std::nullopt;
-}
-
-// What a header cell holds in a flavor. LinkedIn and Google layouts are known: the columns
-// kith has no field for are ignored without a notice.
-Column column_of(CsvFlavor flavor, std::string_view name) {
-  if (trim(name).empty()) return Column::ignored;
-  switch (flavor) {
-    case CsvFlavor::linkedin:
-      return find_column(k_linkedin_columns, column_key(name, false)).value_or(Column::ignored);
-    case CsvFlavor::google:
-      return find_column(k_google_columns, column_key(name, true)).value_or(Column::ignored);
-    case CsvFlavor::generic:
-      break;
-  }
-  return find_column(k_generic_columns, column_key(name, false)).value_or(Column::unknown);
-}
-
-bool is_name(Column column) {
-  return column == Column::name || column == Column::first_name || column == Column::last_name;
-}
-
-bool has_key(const std::vector<std::string>& header, std::string_view key, bool number_groups) {
-  return std::any_of(header.begin(), header.end(), [&](const std::string& cell) {
-    return column_key(cell, number_groups) == key;
-  });
-}
 
 // A record with nothing but blanks in one cell: an empty line, not a row.
 bool is_blank_line(const std::vector<std::string>& fields) {
@@ -157,31 +29,6 @@ bool has_values_after(const std::vector<std::string>& fields, std::size_t column
     if (!trim(fields[i]).empty()) return true;
   }
   return false;
-}
-
-// LinkedIn's preamble opens with a "Notes:" line.
-bool is_linkedin_notes(const std::vector<std::string>& fields) {
-  return fields.size() == 1 && ascii_lower(trim(fields[0])) == "notes:";
-}
-
-bool is_linkedin_header(const std::vector<std::string>& fields) {
-  return has_key(fields, "firstname", false) && has_key(fields, "lastname", false);
-}
-
-std::optional<CsvFlavor> detect(const std::vector<std::string>& header) {
-  if (is_linkedin_notes(header) ||
-      (is_linkedin_header(header) && has_key(header, "connectedon", false))) {
-    return CsvFlavor::linkedin;
-  }
-  const bool google = std::any_of(header.begin(), header.end(), [](const std::string& cell) {
-    const std::string key = column_key(cell, true);
-    return key == "fileas" || key == "groupmembership" || key.ends_with("#value");
-  });
-  if (google) return CsvFlavor::google;
-  const bool named = std::any_of(header.begin(), header.end(), [](const std::string& cell) {
-    return is_name(column_of(CsvFlavor::generic, cell));
-  });
-  return named ? std::optional(CsvFlavor::generic) : std::nullopt;
 }
 
 // The non-empty parts, separated.
@@ -412,18 +259,6 @@ void make_contact(Row row, CsvFlavor flavor, ContactRecord& record) {
 
 }  // namespace
 
-std::optional<CsvFlavor> detect_csv_flavor(std::string_view header_line) {
-  std::istringstream in{std::string(header_line)};
-  CsvReader csv(in);
-  std::vector<std::string> header;
-  try {
-    if (!csv.next(header)) return std::nullopt;
-  } catch (const ParseError&) {
-    return std::nullopt;
-  }
-  return detect(header);
-}
-
 ContactCsvReader::ContactCsvReader(std::istream& in, std::optional<CsvFlavor> flavor)
     : m_csv(in), m_flavor(flavor.value_or(CsvFlavor::generic)) {
   read_header(flavor);
@@ -435,7 +270,7 @@ void ContactCsvReader::read_header(std::optional<CsvFlavor> flavor) {
   while (!found && m_csv.next(header)) found = !is_blank_line(header);
   if (!found) return;
   const int first_line = m_csv.line();
-  if (!flavor) m_flavor = detect(header).value_or(CsvFlavor::generic);
+  if (!flavor) m_flavor = flavor_of_header(header).value_or(CsvFlavor::generic);
   // LinkedIn puts a preamble before its header; how long it is has changed over the years.
   while (m_flavor == CsvFlavor::linkedin && !is_linkedin_header(header)) {
     if (!m_csv.next(header)) {
@@ -448,7 +283,7 @@ void ContactCsvReader::read_header(std::optional<CsvFlavor> flavor) {
 void ContactCsvReader::map_columns(const std::vector<std::string>& header) {
   std::vector<std::string> unknown;
   for (const std::string& cell : header) {
-    const Column column = column_of(m_flavor, cell);
+    const Column column = csv_column(m_flavor, cell);
     const std::string name(trim(cell));
     if (column == Column::unknown &&
         std::find(unknown.begin(), unknown.end(), name) == unknown.end()) {
@@ -456,7 +291,7 @@ void ContactCsvReader::map_columns(const std::vector<std::string>& header) {
     }
     m_columns.push_back(column);
   }
-  if (std::none_of(m_columns.begin(), m_columns.end(), is_name)) {
+  if (std::none_of(m_columns.begin(), m_columns.end(), is_name_column)) {
     throw ParseError(m_csv.line(), "no name column; expected one of name, first name, last name");
   }
   if (!unknown.empty()) m_notices.push_back("ignored columns: " + join(unknown, ", "));

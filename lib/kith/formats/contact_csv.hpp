@@ -1,6 +1,6 @@
 // Contacts from CSV files: LinkedIn's Connections.csv, a Google Contacts export (current or
 // legacy layout) and any spreadsheet with a header row naming its columns, kith's own export
-// among them. contact_csv.cpp lists the columns each flavor maps.
+// among them. csv_column.cpp lists the columns each flavor maps.
 #pragma once
 
 #include <iosfwd>
@@ -16,8 +16,8 @@ namespace kith {
 
 enum class CsvFlavor { generic, linkedin, google };
 
-// What a column holds (a name part, emails, a birthday...); its values are private to
-// contact_csv.cpp.
+// What a column holds (a name part, emails, a birthday...); csv_column.hpp, private to the
+// reader, defines it.
 enum class CsvColumn : unsigned char;
 
 // The flavor of a file whose first line is `header_line`: linkedin for LinkedIn's header or
