@@ -3,6 +3,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <string>
+#include <variant>
 
 #include "kith/error.hpp"
 #include "kith/formats/jsonl.hpp"
@@ -17,18 +18,17 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     return 0;
   }
   // A record that has every key an export writes reads back the same.
-  using Type = kith::JsonlRecord::Type;
-  if (record.type == Type::deleted) {
-    auto again = kith::parse_jsonl_record(kith::to_jsonl(record.tombstone));
-    if (again.tombstone.uid != record.tombstone.uid ||
-        again.tombstone.deleted_at != record.tombstone.deleted_at) {
+  if (const auto* tombstone = std::get_if<kith::Tombstone>(&record)) {
+    auto again = std::get<kith::Tombstone>(kith::parse_jsonl_record(kith::to_jsonl(*tombstone)));
+    if (again.uid != tombstone->uid || again.deleted_at != tombstone->deleted_at) {
       __builtin_trap();
     }
-  } else if (record.type == Type::contact && !record.contact.uid.empty()) {
-    if (!record.has_added_on) record.contact.added_on = date::year{2026} / 11 / 26;
-    auto again = kith::parse_jsonl_record(kith::to_jsonl(record.contact, record.introduced_by));
-    if (again.contact.name != record.contact.name || again.contact.tags != record.contact.tags ||
-        again.contact.note != record.contact.note || again.introduced_by != record.introduced_by) {
+  } else if (auto* r = std::get_if<kith::JsonlContact>(&record); r && !r->contact.uid.empty()) {
+    if (!r->has_added_on) r->contact.added_on = date::year{2026} / 11 / 26;
+    auto again = std::get<kith::JsonlContact>(
+        kith::parse_jsonl_record(kith::to_jsonl(r->contact, r->introduced_by)));
+    if (again.contact.name != r->contact.name || again.contact.tags != r->contact.tags ||
+        again.contact.note != r->contact.note || again.introduced_by != r->introduced_by) {
       __builtin_trap();
     }
   }

@@ -101,6 +101,23 @@ class Fields {
     }
   }
 
+  // Sets `field` from the key's text through `parse` when the key has one; text that `parse`
+  // does not know is refused with `refusal`, its "{}" replaced by the text.
+  template <class T, class Parse>
+  void choice(const char* key, Parse parse, T& field, std::string_view refusal) const {
+    const std::string t = text(key);
+    if (t.empty()) return;
+    const std::optional<T> parsed = parse(t);
+    if (!parsed) {
+      std::string message(refusal);
+      if (const std::size_t at = message.find("{}"); at != std::string::npos) {
+        message.replace(at, 2, t);
+      }
+      bad(message);
+    }
+    field = *parsed;
+  }
+
   std::optional<std::chrono::minutes> time(const char* key) const {
     std::string t = text(key);
     if (t.empty()) return std::nullopt;
@@ -113,7 +130,8 @@ class Fields {
   const Json& m_object;
 };
 
-void read_contact(const Fields& f, JsonlRecord& r) {
+JsonlContact read_contact(const Fields& f) {
+  JsonlContact r;
   Contact& c = r.contact;
   c.uid = f.text("uid");
   c.name = f.required_text("name");
@@ -139,24 +157,18 @@ void read_contact(const Fields& f, JsonlRecord& r) {
   c.archived = f.flag("archived");
   c.created_at = f.instant("created_at");
   c.updated_at = f.instant("updated_at");
+  r.has_updated_at = f.has("updated_at");
+  return r;
 }
 
-void read_conversation(const Fields& f, JsonlRecord& r) {
+JsonlConversation read_conversation(const Fields& f) {
+  JsonlConversation r;
   Conversation& v = r.conversation;
   v.uid = f.text("uid");
   v.on = f.required_day("on");
-  std::string channel = f.text("channel");
-  if (!channel.empty()) {
-    auto parsed = parse_channel(channel);
-    if (!parsed) bad("\"channel\" '" + channel + "' is not a channel (coffee, call, video, ...)");
-    v.channel = *parsed;
-  }
-  std::string direction = f.text("direction");
-  if (!direction.empty()) {
-    auto parsed = parse_direction(direction);
-    if (!parsed) bad("\"direction\" must be out or in");
-    v.direction = *parsed;
-  }
+  f.choice("channel", parse_channel, v.channel,
+           "\"channel\" '{}' is not a channel (coffee, call, video, ...)");
+  f.choice("direction", parse_direction, v.direction, "\"direction\" must be out or in");
   v.summary = f.required_text("summary");
   v.note = f.text("note");
   r.with = f.list("with");
@@ -164,35 +176,33 @@ void read_conversation(const Fields& f, JsonlRecord& r) {
   r.event_ref = f.text("event");
   v.created_at = f.instant("created_at");
   v.updated_at = f.instant("updated_at");
+  r.has_updated_at = f.has("updated_at");
+  return r;
 }
 
-void read_follow_up(const Fields& f, JsonlRecord& r) {
+JsonlFollowUp read_follow_up(const Fields& f) {
+  JsonlFollowUp r;
   FollowUp& u = r.follow_up;
   u.uid = f.text("uid");
   r.contact_ref = f.required_text("contact");
   u.due_on = f.required_day("due_on");
   u.note = f.text("note");
-  std::string origin = f.text("origin");
-  if (!origin.empty()) {
-    auto parsed = parse_follow_up_origin(origin);
-    if (!parsed) bad("\"origin\" must be manual, after-meeting or thank-you");
-    u.origin = *parsed;
-  }
+  f.choice("origin", parse_follow_up_origin, u.origin,
+           "\"origin\" must be manual, after-meeting or thank-you");
   u.every = f.interval("every");
   u.repeats_from = f.day("repeats_from");
-  std::string status = f.text("status");
-  if (!status.empty()) {
-    auto parsed = parse_follow_up_status(status);
-    if (!parsed) bad("\"status\" must be open, done or cancelled");
-    u.status = *parsed;
-  }
+  f.choice("status", parse_follow_up_status, u.status,
+           "\"status\" must be open, done or cancelled");
   u.closed_on = f.day("closed_on");
   r.event_ref = f.text("event");
   u.created_at = f.instant("created_at");
   u.updated_at = f.instant("updated_at");
+  r.has_updated_at = f.has("updated_at");
+  return r;
 }
 
-void read_event(const Fields& f, JsonlRecord& r) {
+JsonlEvent read_event(const Fields& f) {
+  JsonlEvent r;
   Event& e = r.event;
   e.uid = f.text("uid");
   e.ics_uid = f.text("ics_uid");
@@ -206,23 +216,21 @@ void read_event(const Fields& f, JsonlRecord& r) {
   e.url = f.text("url");
   e.description = f.text("description");
   e.tags = f.list("tags");
-  std::string status = f.text("status");
-  if (!status.empty()) {
-    auto parsed = parse_attendance(status);
-    if (!parsed) bad("\"status\" must be planned, attended or skipped");
-    e.status = *parsed;
-  }
+  f.choice("status", parse_attendance, e.status, "\"status\" must be planned, attended or skipped");
   r.people = f.list("people");
   e.created_at = f.instant("created_at");
   e.updated_at = f.instant("updated_at");
+  r.has_updated_at = f.has("updated_at");
+  return r;
 }
 
-void read_tombstone(const Fields& f, JsonlRecord& r) {
+Tombstone read_tombstone(const Fields& f) {
   std::string kind = f.required_text("kind");
   auto parsed = parse_record_kind(kind);
   if (!parsed) bad("\"kind\" must be contact, conversation, follow_up or event");
-  r.tombstone = {*parsed, f.required_text("uid"), f.instant("deleted_at")};
-  if (r.tombstone.deleted_at.empty()) bad("a deleted record needs \"deleted_at\"");
+  Tombstone t{*parsed, f.required_text("uid"), f.instant("deleted_at")};
+  if (t.deleted_at.empty()) bad("a deleted record needs \"deleted_at\"");
+  return t;
 }
 
 // Adds `key` unless the value is empty, so exports stay small and stable.
@@ -264,43 +272,31 @@ JsonlRecord parse_jsonl_record(std::string_view line) {
     bad("a record needs \"type\": contact, conversation, follow_up, event or deleted");
   }
   std::string type = j["type"].get<std::string>();
-  JsonlRecord r;
   if (type == "contact") {
-    r.type = JsonlRecord::Type::contact;
-    read_contact(Fields(j, {"type",          "uid",      "name",
-                            "emails",        "email",    "phones",
-                            "phone",         "tags",     "company",
-                            "title",         "location", "url",
-                            "note",          "how_met",  "birthday",
-                            "introduced_by", "every",    "cadence_snoozed_until",
-                            "added_on",      "archived", "created_at",
-                            "updated_at"}),
-                 r);
-  } else if (type == "conversation") {
-    r.type = JsonlRecord::Type::conversation;
-    read_conversation(Fields(j, {"type", "uid", "on", "channel", "direction", "summary", "note",
-                                 "with", "event", "created_at", "updated_at"}),
-                      r);
-  } else if (type == "follow_up" || type == "follow-up") {
-    r.type = JsonlRecord::Type::follow_up;
-    read_follow_up(
-        Fields(j, {"type", "uid", "contact", "due_on", "note", "origin", "every", "repeats_from",
-                   "status", "closed_on", "event", "created_at", "updated_at"}),
-        r);
-  } else if (type == "event") {
-    r.type = JsonlRecord::Type::event;
-    read_event(Fields(j, {"type", "uid", "ics_uid", "name", "starts_on", "starts_at", "ends_on",
-                          "ends_at", "time_zone", "location", "url", "description", "tags",
-                          "status", "people", "created_at", "updated_at"}),
-               r);
-  } else if (type == "deleted") {
-    r.type = JsonlRecord::Type::deleted;
-    read_tombstone(Fields(j, {"type", "kind", "uid", "deleted_at"}), r);
-  } else {
-    bad("unknown type \"" + type + "\" (contact, conversation, follow_up, event or deleted)");
+    return read_contact(Fields(
+        j,
+        {"type",     "uid",      "name",       "emails",        "email",    "phones",
+         "phone",    "tags",     "company",    "title",         "location", "url",
+         "note",     "how_met",  "birthday",   "introduced_by", "every",    "cadence_snoozed_until",
+         "added_on", "archived", "created_at", "updated_at"}));
   }
-  r.has_updated_at = j.contains("updated_at") && !j["updated_at"].is_null();
-  return r;
+  if (type == "conversation") {
+    return read_conversation(Fields(j, {"type", "uid", "on", "channel", "direction", "summary",
+                                        "note", "with", "event", "created_at", "updated_at"}));
+  }
+  if (type == "follow_up" || type == "follow-up") {
+    return read_follow_up(
+        Fields(j, {"type", "uid", "contact", "due_on", "note", "origin", "every", "repeats_from",
+                   "status", "closed_on", "event", "created_at", "updated_at"}));
+  }
+  if (type == "event") {
+    return read_event(
+        Fields(j, {"type", "uid", "ics_uid", "name", "starts_on", "starts_at", "ends_on", "ends_at",
+                   "time_zone", "location", "url", "description", "tags", "status", "people",
+                   "created_at", "updated_at"}));
+  }
+  if (type == "deleted") return read_tombstone(Fields(j, {"type", "kind", "uid", "deleted_at"}));
+  bad("unknown type \"" + type + "\" (contact, conversation, follow_up, event or deleted)");
 }
 
 std::string to_jsonl(const Contact& c, const std::string& introducer_uid) {

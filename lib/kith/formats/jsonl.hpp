@@ -6,6 +6,7 @@
 
 #include <string>
 #include <string_view>
+#include <variant>
 #include <vector>
 
 #include "kith/domain/contact.hpp"
@@ -16,24 +17,38 @@
 
 namespace kith {
 
-struct JsonlRecord {
-  enum class Type { contact, conversation, follow_up, event, deleted };
-  Type type = Type::contact;
+// A line naming a contact. A record with updated_at is a journal's copy (from an export), and
+// the newer copy wins; without it, the record is new data from a script.
+struct JsonlContact {
   Contact contact;
-  Conversation conversation;
-  FollowUp follow_up;
-  Event event;
-  Tombstone tombstone;
-  std::string introduced_by;        // contact: a reference to the introducer
-  std::vector<std::string> with;    // conversation: references to the people in it
-  std::vector<std::string> people;  // event: references to the people met there
-  std::string contact_ref;          // follow-up: a reference to its person
-  std::string event_ref;            // conversation, follow-up: a reference to the event
-  // The record says when it was last changed: it is a journal's copy (from an export), and
-  // the newer copy wins. Without it, the record is new data from a script.
+  std::string introduced_by;  // a reference to the introducer
   bool has_updated_at = false;
-  bool has_added_on = false;  // contact: added_on was given
+  bool has_added_on = false;
 };
+
+struct JsonlConversation {
+  Conversation conversation;
+  std::vector<std::string> with;  // references to the people in it
+  std::string event_ref;          // a reference to the event, or empty
+  bool has_updated_at = false;
+};
+
+struct JsonlFollowUp {
+  FollowUp follow_up;
+  std::string contact_ref;  // a reference to its person
+  std::string event_ref;    // a reference to the event, or empty
+  bool has_updated_at = false;
+};
+
+struct JsonlEvent {
+  Event event;
+  std::vector<std::string> people;  // references to the people met there
+  bool has_updated_at = false;
+};
+
+// One line of the file: a record of one of five kinds, "deleted" being a tombstone.
+using JsonlRecord =
+    std::variant<JsonlContact, JsonlConversation, JsonlFollowUp, JsonlEvent, Tombstone>;
 
 // Parses one line. Throws invalid_data naming the key at fault: an unknown type or key, a
 // value of the wrong type, a bad date, channel or status.

@@ -1,6 +1,7 @@
 // The work of one import, record by record, inside its transaction: normalising, matching
 // each record to the journal, writing, and keeping the report and the list of problems.
-// ImportService drives it from a reader; nothing else uses it.
+// ImportService drives it from a reader; nothing else uses it. import_run_records.cpp holds
+// the JSON Lines records other than contacts.
 #pragma once
 
 #include <functional>
@@ -69,10 +70,12 @@ class ImportRun {
               RecordKind kind, int line, const std::string& label);
   void stamp(std::string& created_at, std::string& updated_at) const;
 
-  void conversation(int line, JsonlRecord& r);
-  void follow_up(int line, JsonlRecord& r);
-  void event(int line, JsonlRecord& r);
-  void tombstone(int line, const Tombstone& t);
+  // One JSON Lines record of each kind, as record() hands them on.
+  void merge(int line, JsonlContact& r);
+  void merge(int line, JsonlConversation& r);
+  void merge(int line, JsonlFollowUp& r);
+  void merge(int line, JsonlEvent& r);
+  void merge(int line, const Tombstone& t);
 
   Journal& m_journal;
   const Moment& m_moment;

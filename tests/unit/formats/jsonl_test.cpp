@@ -39,8 +39,9 @@ TEST(JsonlTest, ReadsWhatItWrites) {
   e.tags = {"rust"};
   e.status = Attendance::attended;
   e.created_at = e.updated_at = "2026-09-01T00:00:00Z";
-  JsonlRecord r = parse_jsonl_record(to_jsonl(e, {"u1", "u2"}));
-  EXPECT_EQ(r.type, JsonlRecord::Type::event);
+  JsonlRecord record = parse_jsonl_record(to_jsonl(e, {"u1", "u2"}));
+  ASSERT_TRUE(std::holds_alternative<JsonlEvent>(record));
+  const auto& r = std::get<JsonlEvent>(record);
   EXPECT_EQ(r.event.name, "RustConf");
   EXPECT_EQ(r.event.starts_at, std::chrono::minutes(19 * 60));
   EXPECT_EQ(r.event.time_zone, "America/New_York");
@@ -50,8 +51,10 @@ TEST(JsonlTest, ReadsWhatItWrites) {
 }
 
 TEST(JsonlTest, AScriptMayUseSingleValuesAndLeaveOutWhatItDoesNotKnow) {
-  JsonlRecord r = parse_jsonl_record(
+  JsonlRecord record = parse_jsonl_record(
       R"({"type":"conversation","with":"ada@example.com","on":"2026-11-20","summary":"coffee"})");
+  ASSERT_TRUE(std::holds_alternative<JsonlConversation>(record));
+  const auto& r = std::get<JsonlConversation>(record);
   EXPECT_EQ(r.with, std::vector<std::string>{"ada@example.com"});
   EXPECT_EQ(r.conversation.channel, Channel::other);
   EXPECT_EQ(r.conversation.direction, Direction::out);
