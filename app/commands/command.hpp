@@ -19,9 +19,13 @@ namespace kith::cli {
 template <class Options>
 void run_with(CLI::App& command, Context& ctx, std::shared_ptr<Options> options,
               void (*run)(Context&, const Options&)) {
-  command.callback([&ctx, options, run] {
-    ctx.action = [&ctx, options, run] { run(ctx, *options); };
-  });
+  command.callback(
+      [&ctx, options, run] { ctx.action = [&ctx, options, run] { run(ctx, *options); }; });
+}
+
+// The same for a command that takes no options of its own.
+inline void run_with(CLI::App& command, Context& ctx, void (*run)(Context&)) {
+  command.callback([&ctx, run] { ctx.action = [&ctx, run] { run(ctx); }; });
 }
 
 }  // namespace kith::cli

@@ -28,6 +28,9 @@ void add_report_command(CLI::App& app, Context& ctx);
 void add_maintenance_commands(CLI::App& app, Context& ctx);
 void add_history_commands(CLI::App& app, Context& ctx);
 
+// `event import`, in event_import.cpp with the two functions below.
+void add_event_import(CLI::App& event, Context& ctx);
+
 // Imports an iCalendar file (or "-" for stdin) as events; shared by `event import` and
 // `import --format ics`.
 void import_calendar_file(Context& ctx, const std::string& file, bool dry_run);

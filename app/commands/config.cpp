@@ -3,9 +3,10 @@
 #include <fstream>
 #include <ostream>
 
+#include "commands/command.hpp"
 #include "commands/commands.hpp"
 #include "kith/error.hpp"
-#include "render/json.hpp"
+#include "render/config_view.hpp"
 
 namespace kith::cli {
 
@@ -17,7 +18,8 @@ std::string weekday_name(date::weekday day) {
   return k_days[day.c_encoding()];
 }
 
-void run_show(Context& ctx) {
+// Each setting in effect, with the flag, variable or config line it comes from.
+std::vector<render::ConfigRow> config_rows(Context& ctx) {
   const ConfigFile& config = ctx.config();
   auto [path, named] = ctx.config_path();
   std::error_code ec;
@@ -40,7 +42,7 @@ void run_show(Context& ctx) {
     color_source = from_file("color");
   }
   const Settings& s = config.settings;
-  std::vector<std::array<std::string, 3>> rows = {
+  std::vector<render::ConfigRow> rows = {
       {"config", file ? path.string() : "(none)", named ? "--config or KITH_CONFIG" : "default"},
       {"journal", ctx.journal_path().string(), journal_source},
       {"color", color, color_source},
@@ -63,17 +65,15 @@ void run_show(Context& ctx) {
     rows.push_back(
         {"goals." + goal, std::to_string(count) + " a week", from_file("goals." + goal)});
   }
+  return rows;
+}
+
+void run_show(Context& ctx) {
+  auto rows = config_rows(ctx);
   if (ctx.json()) {
-    render::Json out = render::Json::object();
-    for (const auto& [key, value, source] : rows) out[key] = {{"value", value}, {"source", source}};
-    render::print_json(ctx.out(), out);
-    return;
-  }
-  std::size_t width = 0;
-  for (const auto& row : rows) width = std::max(width, row[0].size());
-  for (const auto& [key, value, source] : rows) {
-    ctx.out() << key << std::string(width - key.size(), ' ') << "  " << value << "  (" << source
-              << ")\n";
+    render::print_json(ctx.out(), render::to_json(rows));
+  } else {
+    render::print_config(ctx.out(), rows);
   }
 }
 
@@ -103,10 +103,10 @@ void add_config_commands(CLI::App& app, Context& ctx) {
   config->fallthrough();
   auto* show = config->add_subcommand("show", "The effective settings and where each comes from");
   show->fallthrough();
-  show->callback([&ctx] { ctx.action = [&ctx] { run_show(ctx); }; });
+  run_with(*show, ctx, run_show);
   auto* init = config->add_subcommand("init", "Write a commented config file with the defaults");
   init->fallthrough();
-  init->callback([&ctx] { ctx.action = [&ctx] { run_init(ctx); }; });
+  run_with(*init, ctx, run_init);
 }
 
 }  // namespace kith::cli

@@ -4,6 +4,7 @@
 #include <cstdlib>
 #include <ostream>
 
+#include "commands/command.hpp"
 #include "commands/commands.hpp"
 #include "kith/error.hpp"
 #include "kith/services/contact_service.hpp"
@@ -58,7 +59,7 @@ void run_demo(Context& ctx) {
 void add_demo_command(CLI::App& app, Context& ctx) {
   auto* demo = app.add_subcommand("demo", "Build a sample journal in a throwaway file and show it");
   demo->fallthrough();
-  demo->callback([&ctx] { ctx.action = [&ctx] { run_demo(ctx); }; });
+  run_with(*demo, ctx, run_demo);
 }
 
 }  // namespace kith::cli

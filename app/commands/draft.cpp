@@ -8,10 +8,11 @@
 #include <ostream>
 #include <sstream>
 
+#include "commands/command.hpp"
 #include "commands/commands.hpp"
 #include "kith/error.hpp"
 #include "kith/services/conversation_service.hpp"
-#include "render/json.hpp"
+#include "render/draft_view.hpp"
 
 namespace kith::cli {
 
@@ -58,7 +59,7 @@ void run_draft(Context& ctx, const DraftOptions& o) {
   std::string text = render_draft(template_text(ctx, which),
                                   draft_facts(timeline.contact, met, last, moment.today));
   if (ctx.json()) {
-    render::print_json(ctx.out(), {{"template", to_string(which)}, {"text", text}});
+    render::print_json(ctx.out(), render::draft_to_json(which, text));
   } else {
     ctx.out() << text;
   }
@@ -85,7 +86,7 @@ void add_draft_command(CLI::App& app, Context& ctx) {
       "Override a template in <config dir>/templates/<name>.txt using {first_name}, {name},\n"
       "{company}, {met_where}, {met_when}, {last_channel}, {last_date} and {last_topic};\n"
       "a sentence whose placeholder is unknown for the contact is left out.");
-  cmd->callback([&ctx, o] { ctx.action = [&ctx, o] { run_draft(ctx, *o); }; });
+  run_with(*cmd, ctx, o, run_draft);
 }
 
 }  // namespace kith::cli

@@ -2,13 +2,12 @@
 #include <CLI/CLI.hpp>
 #include <ostream>
 
+#include "commands/command.hpp"
 #include "commands/commands.hpp"
 #include "commands/options.hpp"
-#include "kith/error.hpp"
 #include "kith/services/follow_up_service.hpp"
 #include "render/conversation_view.hpp"
 #include "render/dates.hpp"
-#include "render/json.hpp"
 
 namespace kith::cli {
 
@@ -18,20 +17,121 @@ struct AddOptions {
   std::string ref, when, note, every, event;
 };
 
+struct IdOptions {
+  std::string id;
+};
+
+struct SnoozeOptions {
+  std::string id, when;
+};
+
+struct ListOptions {
+  std::string contact;
+  bool all = false;
+  bool plain = false;
+  bool header = false;
+};
+
 std::string describe(const FollowUpView& v) {
   return "follow-up " + std::to_string(v.follow_up.id) + " for " + v.contact.name;
 }
 
-// Adds a subcommand that takes one follow-up id and reports what it did.
-void add_id_command(CLI::App& parent, Context& ctx, const char* name, const char* help,
-                    std::function<void(Context&, std::int64_t)> run) {
-  auto id = std::make_shared<std::string>();
-  auto* cmd = parent.add_subcommand(name, help);
+void run_add(Context& ctx, const AddOptions& o) {
+  auto due = parse_day(ctx, o.when, DatePreference::future);
+  std::optional<Interval> every;
+  if (!o.every.empty()) every = parse_interval(o.every);
+  FollowUpService service(ctx.journal(Journal::Access::write), ctx.moment());
+  auto v = service.add(o.ref, due, o.note, every, o.event);
+  if (ctx.json()) render::print_json(ctx.out(), render::to_json(v));
+  ctx.info("added " + describe(v) + ", due " + render::day_with_weekday(v.follow_up.due_on));
+}
+
+void run_done(Context& ctx, const IdOptions& o) {
+  auto id = parse_record_id(o.id, "follow-up");
+  FollowUpService service(ctx.journal(Journal::Access::write), ctx.moment());
+  auto result = service.done(id);
+  if (ctx.json()) render::print_json(ctx.out(), render::to_json(result));
+  ctx.info("done: " + describe(result.done));
+  if (result.next) {
+    ctx.info("next: " + describe(*result.next) + ", due " +
+             render::day_with_weekday(result.next->follow_up.due_on));
+  }
+}
+
+void run_cancel(Context& ctx, const IdOptions& o) {
+  auto id = parse_record_id(o.id, "follow-up");
+  FollowUpService service(ctx.journal(Journal::Access::write), ctx.moment());
+  auto v = service.cancel(id);
+  if (ctx.json()) render::print_json(ctx.out(), render::to_json(v));
+  ctx.info("cancelled " + describe(v));
+}
+
+void run_snooze(Context& ctx, const SnoozeOptions& o) {
+  auto id = parse_record_id(o.id, "follow-up");
+  auto until = parse_day(ctx, o.when, DatePreference::future);
+  FollowUpService service(ctx.journal(Journal::Access::write), ctx.moment());
+  auto v = service.snooze(id, until);
+  if (ctx.json()) render::print_json(ctx.out(), render::to_json(v));
+  ctx.info("snoozed " + describe(v) + " until " + render::day_with_weekday(until));
+}
+
+void run_list(Context& ctx, const ListOptions& o) {
+  const OutputForm form = output_form(ctx, o.plain);
+  FollowUpService service(ctx.journal(Journal::Access::read), ctx.moment());
+  auto items = service.list(o.contact.empty() ? std::nullopt : std::optional(o.contact), o.all);
+  if (form == OutputForm::json) {
+    render::print_json(ctx.out(), render::to_json(items));
+  } else if (form == OutputForm::plain) {
+    render::print_follow_ups_plain(ctx.out(), items, ctx.moment().today, o.header);
+  } else {
+    render::print_follow_ups(ctx.out(), items, ctx.moment().today, ctx.color());
+  }
+}
+
+void add_add(CLI::App& fu, Context& ctx) {
+  auto o = std::make_shared<AddOptions>();
+  auto* add = fu.add_subcommand("add", "Remember to get back to someone by a day");
+  add->fallthrough();
+  add->add_option("REF", o->ref, "The contact")->required();
+  add->add_option("WHEN", o->when, "When (e.g. fri, 3d, dec 1, 2026-12-01)")->required();
+  add->add_option("NOTE", o->note, "What to do");
+  add->add_option("--every", o->every, "Repeat: when done, the next is due this much later")
+      ->type_name("INTERVAL");
+  add->add_option("--event", o->event, "The event this follows up on (for event debrief)")
+      ->type_name("EVENT");
+  run_with(*add, ctx, o, run_add);
+}
+
+// done and cancel: one follow-up id each.
+void add_id_command(CLI::App& fu, Context& ctx, const char* name, const char* help,
+                    void (*run)(Context&, const IdOptions&)) {
+  auto o = std::make_shared<IdOptions>();
+  auto* cmd = fu.add_subcommand(name, help);
   cmd->fallthrough();
-  cmd->add_option("ID", *id, "The follow-up id (see kith follow-up list)")->required();
-  cmd->callback([&ctx, id, run] {
-    ctx.action = [&ctx, id, run] { run(ctx, parse_record_id(*id, "follow-up")); };
-  });
+  cmd->add_option("ID", o->id, "The follow-up id (see kith follow-up list)")->required();
+  run_with(*cmd, ctx, o, run);
+}
+
+void add_snooze(CLI::App& fu, Context& ctx) {
+  auto o = std::make_shared<SnoozeOptions>();
+  auto* snooze = fu.add_subcommand("snooze", "Move a follow-up to a later day");
+  snooze->fallthrough();
+  snooze->add_option("ID", o->id, "The follow-up id")->required();
+  snooze->add_option("WHEN", o->when, "Until when (e.g. 3d, mon, dec 1)")->required();
+  run_with(*snooze, ctx, o, run_snooze);
+}
+
+void add_list(CLI::App& fu, Context& ctx) {
+  auto o = std::make_shared<ListOptions>();
+  auto* list = fu.add_subcommand("list", "Open follow-ups by due date");
+  list->alias("ls");
+  list->fallthrough();
+  list->add_option("--contact", o->contact, "Only this contact's")->type_name("REF");
+  list->add_flag("--all", o->all, "Include done and cancelled ones");
+  auto* plain = list->add_flag("--plain", o->plain, "Tab-separated lines for grep, awk, cut");
+  list->add_flag("--header", o->header, "With --plain: a first line naming the columns")
+      ->needs(plain);
+  run_with(*list, ctx, o, run_list);
 }
 
 }  // namespace
@@ -41,96 +141,11 @@ void add_follow_up_commands(CLI::App& app, Context& ctx) {
   fu->alias("fu");
   fu->require_subcommand(1);
   fu->fallthrough();
-
-  auto a = std::make_shared<AddOptions>();
-  auto* add = fu->add_subcommand("add", "Remember to get back to someone by a day");
-  add->fallthrough();
-  add->add_option("REF", a->ref, "The contact")->required();
-  add->add_option("WHEN", a->when, "When (e.g. fri, 3d, dec 1, 2026-12-01)")->required();
-  add->add_option("NOTE", a->note, "What to do");
-  add->add_option("--every", a->every, "Repeat: when done, the next is due this much later")
-      ->type_name("INTERVAL");
-  add->add_option("--event", a->event, "The event this follows up on (for event debrief)")
-      ->type_name("EVENT");
-  add->callback([&ctx, a] {
-    ctx.action = [&ctx, a] {
-      auto due = parse_day(ctx, a->when, DatePreference::future);
-      std::optional<Interval> every;
-      if (!a->every.empty()) every = parse_interval(a->every);
-      FollowUpService service(ctx.journal(Journal::Access::write), ctx.moment());
-      auto v = service.add(a->ref, due, a->note, every, a->event);
-      if (ctx.json()) render::print_json(ctx.out(), render::to_json(v));
-      ctx.info("added " + describe(v) + ", due " + render::day_with_weekday(v.follow_up.due_on));
-    };
-  });
-
-  add_id_command(*fu, ctx, "done", "Mark a follow-up done", [](Context& c, std::int64_t id) {
-    FollowUpService service(c.journal(Journal::Access::write), c.moment());
-    auto result = service.done(id);
-    if (c.json()) {
-      render::Json j = render::to_json(result.done);
-      j["next"] = result.next ? render::to_json(*result.next) : render::Json(nullptr);
-      render::print_json(c.out(), j);
-    }
-    c.info("done: " + describe(result.done));
-    if (result.next) {
-      c.info("next: " + describe(*result.next) + ", due " +
-             render::day_with_weekday(result.next->follow_up.due_on));
-    }
-  });
-  add_id_command(*fu, ctx, "cancel", "Cancel a follow-up (it stays in the history)",
-                 [](Context& c, std::int64_t id) {
-                   FollowUpService service(c.journal(Journal::Access::write), c.moment());
-                   auto v = service.cancel(id);
-                   if (c.json()) render::print_json(c.out(), render::to_json(v));
-                   c.info("cancelled " + describe(v));
-                 });
-
-  auto sid = std::make_shared<std::string>();
-  auto swhen = std::make_shared<std::string>();
-  auto* snooze = fu->add_subcommand("snooze", "Move a follow-up to a later day");
-  snooze->fallthrough();
-  snooze->add_option("ID", *sid, "The follow-up id")->required();
-  snooze->add_option("WHEN", *swhen, "Until when (e.g. 3d, mon, dec 1)")->required();
-  snooze->callback([&ctx, sid, swhen] {
-    ctx.action = [&ctx, sid, swhen] {
-      auto id = parse_record_id(*sid, "follow-up");
-      auto until = parse_day(ctx, *swhen, DatePreference::future);
-      FollowUpService service(ctx.journal(Journal::Access::write), ctx.moment());
-      auto v = service.snooze(id, until);
-      if (ctx.json()) render::print_json(ctx.out(), render::to_json(v));
-      ctx.info("snoozed " + describe(v) + " until " + render::day_with_weekday(until));
-    };
-  });
-
-  auto contact = std::make_shared<std::string>();
-  auto all = std::make_shared<bool>(false);
-  auto plain = std::make_shared<bool>(false);
-  auto header = std::make_shared<bool>(false);
-  auto* list = fu->add_subcommand("list", "Open follow-ups by due date");
-  list->alias("ls");
-  list->fallthrough();
-  list->add_option("--contact", *contact, "Only this contact's")->type_name("REF");
-  list->add_flag("--all", *all, "Include done and cancelled ones");
-  auto* plain_flag = list->add_flag("--plain", *plain, "Tab-separated lines for grep, awk, cut");
-  list->add_flag("--header", *header, "With --plain: a first line naming the columns")
-      ->needs(plain_flag);
-  list->callback([&ctx, contact, all, plain, header] {
-    ctx.action = [&ctx, contact, all, plain, header] {
-      const OutputForm form = output_form(ctx, *plain);
-      FollowUpService service(ctx.journal(Journal::Access::read), ctx.moment());
-      auto items = service.list(contact->empty() ? std::nullopt : std::optional(*contact), *all);
-      if (form == OutputForm::json) {
-        render::Json out = render::Json::array();
-        for (const auto& v : items) out.push_back(render::to_json(v));
-        render::print_json(ctx.out(), out);
-      } else if (form == OutputForm::plain) {
-        render::print_follow_ups_plain(ctx.out(), items, ctx.moment().today, *header);
-      } else {
-        render::print_follow_ups(ctx.out(), items, ctx.moment().today, ctx.color());
-      }
-    };
-  });
+  add_add(*fu, ctx);
+  add_id_command(*fu, ctx, "done", "Mark a follow-up done", run_done);
+  add_id_command(*fu, ctx, "cancel", "Cancel a follow-up (it stays in the history)", run_cancel);
+  add_snooze(*fu, ctx);
+  add_list(*fu, ctx);
 }
 
 }  // namespace kith::cli

@@ -33,6 +33,12 @@ std::optional<Interval> parse_optional_interval(const std::string& text) {
   return parse_interval(text);
 }
 
+CLI::Option* add_change(CLI::App& command, const std::string& name,
+                        std::optional<std::string>& field, const std::string& help) {
+  return command.add_option_function<std::string>(
+      name, [&field](const std::string& value) { field = value; }, help);
+}
+
 bool confirm(Context& ctx, const std::string& question, bool yes) {
   if (yes) return true;
   if (!ctx.interactive()) {

@@ -27,6 +27,11 @@ enum class OutputForm { table, plain, json };
 // The form --plain and the global --json ask for; both at once is a usage error.
 OutputForm output_form(const Context& ctx, bool plain);
 
+// Declares an option that sets `field` only when it is given, so an edit can tell "leave
+// this alone" (absent) from "clear it" (an empty value).
+CLI::Option* add_change(CLI::App& command, const std::string& name,
+                        std::optional<std::string>& field, const std::string& help);
+
 // Asks on a terminal; elsewhere requires --yes so a script never deletes by accident.
 bool confirm(Context& ctx, const std::string& question, bool yes);
 

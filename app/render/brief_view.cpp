@@ -14,10 +14,6 @@ std::string plural(std::size_t n, const char* word) {
   return std::to_string(n) + " " + word + (n == 1 ? "" : "s");
 }
 
-Json day_or_null(const std::optional<date::year_month_day>& d) {
-  return d ? Json(format_date(*d)) : Json(nullptr);
-}
-
 }  // namespace
 
 void print_brief(std::ostream& out, const Brief& b, const Settings& settings,

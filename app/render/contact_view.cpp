@@ -124,4 +124,51 @@ void print_contact_list_plain(std::ostream& out, const std::vector<ContactSummar
   }).render_plain(out, header);
 }
 
+Json to_json(const ContactName& name) { return Json{{"id", name.id}, {"name", name.name}}; }
+
+Json to_json(const Contact& c) {
+  return Json{{"id", c.id},
+              {"uid", c.uid},
+              {"name", c.name},
+              {"emails", c.emails},
+              {"phones", c.phones},
+              {"company", text_or_null(c.company)},
+              {"title", text_or_null(c.title)},
+              {"location", text_or_null(c.location)},
+              {"url", text_or_null(c.url)},
+              {"tags", c.tags},
+              {"note", text_or_null(c.note)},
+              {"how_met", text_or_null(c.how_met)},
+              {"birthday", text_or_null(c.birthday)},
+              {"introduced_by", c.introduced_by ? Json(*c.introduced_by) : Json(nullptr)},
+              {"every", interval_or_null(c.cadence)},
+              {"cadence_snoozed_until", day_or_null(c.cadence_snoozed_until)},
+              {"archived", c.archived},
+              {"added_on", format_date(c.added_on)},
+              {"created_at", c.created_at},
+              {"updated_at", c.updated_at}};
+}
+
+Json to_json(const ContactDetails& d) {
+  Json j = to_json(d.contact);
+  j["introducer"] = d.introduced_by ? to_json(*d.introduced_by) : Json(nullptr);
+  j["introduced"] = json_array(d.introduced, to_json);
+  j["last_contacted"] = day_or_null(d.last_contacted);
+  j["conversations"] = d.conversations;
+  Json met = Json::array();
+  for (const auto& m : d.met_at) {
+    met.push_back(Json{{"id", m.id}, {"name", m.name}, {"on", format_date(m.on)}});
+  }
+  j["met_at"] = met;
+  return j;
+}
+
+Json to_json(const ContactSummary& s) {
+  Json j = to_json(s.contact);
+  j["last_contacted"] = day_or_null(s.last_contacted);
+  return j;
+}
+
+Json to_json(const std::vector<ContactSummary>& contacts) { return json_array(contacts, to_json); }
+
 }  // namespace kith::render

@@ -1,4 +1,5 @@
-// Contacts as a person reads them: the `contact show` card and the `contact list` table.
+// Contacts as a person and a script read them: the `contact show` card, the `contact list`
+// table and its plain lines, and the JSON of a contact wherever one appears.
 #pragma once
 
 #include <ostream>
@@ -6,6 +7,7 @@
 
 #include "kith/domain/settings.hpp"
 #include "kith/services/contact_service.hpp"
+#include "render/json.hpp"
 
 namespace kith::render {
 
@@ -18,6 +20,12 @@ void print_contact_list(std::ostream& out, const std::vector<ContactSummary>& co
 // The same columns for scripts: tab-separated, LAST SPOKE as YYYY-MM-DD (empty for never).
 void print_contact_list_plain(std::ostream& out, const std::vector<ContactSummary>& contacts,
                               bool header);
+
+Json to_json(const ContactName& name);
+Json to_json(const Contact& contact);
+Json to_json(const ContactDetails& details);
+Json to_json(const ContactSummary& summary);
+Json to_json(const std::vector<ContactSummary>& contacts);
 
 // "Ada Lovelace (#3)".
 std::string label(const ContactName& name);

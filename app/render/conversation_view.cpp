@@ -118,4 +118,87 @@ void print_follow_ups_plain(std::ostream& out, const std::vector<FollowUpView>& 
   follow_up_table(follow_ups, today, day).render_plain(out, header);
 }
 
+std::string created_line(const FollowUpView& view) {
+  return "created follow-up " + std::to_string(view.follow_up.id) + " for " + view.contact.name +
+         ", due " + day_with_weekday(view.follow_up.due_on);
+}
+
+Json to_json(const FollowUp& f) {
+  return Json{{"id", f.id},
+              {"uid", f.uid},
+              {"contact_id", f.contact_id},
+              {"due_on", format_date(f.due_on)},
+              {"note", text_or_null(f.note)},
+              {"origin", std::string(to_string(f.origin))},
+              {"every", interval_or_null(f.every)},
+              {"status", std::string(to_string(f.status))},
+              {"closed_on", day_or_null(f.closed_on)},
+              {"event_id", f.event_id ? Json(*f.event_id) : Json(nullptr)},
+              {"created_at", f.created_at},
+              {"updated_at", f.updated_at}};
+}
+
+Json to_json(const FollowUpView& view) {
+  Json j = to_json(view.follow_up);
+  j["contact"] = to_json(view.contact);
+  return j;
+}
+
+Json to_json(const std::vector<FollowUpView>& views) { return json_array(views, to_json); }
+
+Json to_json(const Conversation& v, const std::vector<ContactName>& contacts) {
+  return Json{{"id", v.id},
+              {"uid", v.uid},
+              {"on", format_date(v.on)},
+              {"channel", std::string(to_string(v.channel))},
+              {"direction", std::string(to_string(v.direction))},
+              {"summary", v.summary},
+              {"note", text_or_null(v.note)},
+              {"event_id", v.event_id ? Json(*v.event_id) : Json(nullptr)},
+              {"contacts", json_array(contacts, to_json)},
+              {"created_at", v.created_at},
+              {"updated_at", v.updated_at}};
+}
+
+Json to_json(const Timeline& t) {
+  Json entries = Json::array();
+  for (const auto& e : t.entries) {
+    Json j{{"on", format_date(e.on)}};
+    switch (e.kind) {
+      case TimelineEntry::Kind::added:
+        j["kind"] = "added";
+        j["how_met"] = text_or_null(t.contact.how_met);
+        break;
+      case TimelineEntry::Kind::met:
+        j["kind"] = "met";
+        j["event"] = e.event_name;
+        break;
+      case TimelineEntry::Kind::conversation:
+        j["kind"] = "conversation";
+        j["conversation"] = to_json(*e.conversation, e.others);
+        j["conversation"].erase("contacts");
+        j["conversation"]["with"] = json_array(e.others, to_json);
+        break;
+      case TimelineEntry::Kind::follow_up:
+        j["kind"] = "follow_up";
+        j["follow_up"] = to_json(*e.follow_up);
+        break;
+    }
+    entries.push_back(std::move(j));
+  }
+  return Json{{"contact", to_json(t.contact)}, {"entries", entries}};
+}
+
+Json to_json(const LogResult& result) {
+  Json j = to_json(result.conversation, result.contacts);
+  j["follow_ups_created"] = to_json(result.follow_ups);
+  return j;
+}
+
+Json to_json(const DoneResult& result) {
+  Json j = to_json(result.done);
+  j["next"] = result.next ? to_json(*result.next) : Json(nullptr);
+  return j;
+}
+
 }  // namespace kith::render

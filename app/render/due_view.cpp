@@ -4,7 +4,9 @@
 #include <cstdint>
 #include <utility>
 
+#include "render/contact_view.hpp"
 #include "render/dates.hpp"
+#include "render/event_view.hpp"
 #include "render/style.hpp"
 #include "render/table.hpp"
 
@@ -80,6 +82,38 @@ std::int64_t plain_id(const DueItem& item) {
   return item.contact.id;
 }
 
+Json conversation_brief(const std::optional<Conversation>& v) {
+  if (!v) return nullptr;
+  return Json{{"id", v->id},
+              {"on", format_date(v->on)},
+              {"channel", std::string(to_string(v->channel))},
+              {"summary", v->summary}};
+}
+
+Json due_items(const std::vector<DueItem>& items) {
+  Json out = Json::array();
+  for (const auto& item : items) {
+    if (item.event) {
+      out.push_back(Json{{"kind", "event"},
+                         {"due_on", format_date(item.due_on)},
+                         {"event", to_json(*item.event)}});
+      continue;
+    }
+    Json j{{"kind", item.kind == DueItem::Kind::follow_up ? "follow_up" : "cadence"},
+           {"due_on", format_date(item.due_on)},
+           {"contact", to_json(item.contact)}};
+    if (item.follow_up) {
+      j["follow_up_id"] = item.follow_up->id;
+      j["note"] = text_or_null(item.follow_up->note);
+    } else {
+      j["every"] = interval_or_null(item.cadence);
+    }
+    j["last_conversation"] = conversation_brief(item.last_conversation);
+    out.push_back(std::move(j));
+  }
+  return out;
+}
+
 }  // namespace
 
 void print_due_plain(std::ostream& out, const DueReport& report, bool header) {
@@ -112,6 +146,14 @@ void print_due(std::ostream& out, const DueReport& report, bool color) {
   std::string coming = "Coming up";
   if (report.until) coming += " until " + day_with_weekday(*report.until);
   print_group(out, coming, report.upcoming, report.today, name_width, color);
+}
+
+Json to_json(const DueReport& r) {
+  return Json{{"today", format_date(r.today)},
+              {"until", day_or_null(r.until)},
+              {"overdue", due_items(r.overdue)},
+              {"due_today", due_items(r.today_items)},
+              {"upcoming", due_items(r.upcoming)}};
 }
 
 }  // namespace kith::render

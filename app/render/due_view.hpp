@@ -5,6 +5,7 @@
 #include <ostream>
 
 #include "kith/services/due_service.hpp"
+#include "render/json.hpp"
 
 namespace kith::render {
 
@@ -15,5 +16,8 @@ void print_due(std::ostream& out, const DueReport& report, bool color);
 // coming up), DATE (YYYY-MM-DD), ID (the follow-up's; the contact's for keep-in-touch; the
 // event's), NAME (the person, or the event) and WHAT. Also nothing at all for an empty report.
 void print_due_plain(std::ostream& out, const DueReport& report, bool header);
+
+// The report for --json: the three groups, each item with its kind.
+Json to_json(const DueReport& report);
 
 }  // namespace kith::render

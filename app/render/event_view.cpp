@@ -1,6 +1,7 @@
 #include "render/event_view.hpp"
 
 #include "render/contact_view.hpp"
+#include "render/conversation_view.hpp"
 #include "render/dates.hpp"
 #include "render/style.hpp"
 #include "render/table.hpp"
@@ -8,6 +9,11 @@
 namespace kith::render {
 
 namespace {
+
+const char* action_name(ImportReport::Action action) {
+  using Action = ImportReport::Action;
+  return action == Action::added ? "added" : action == Action::updated ? "updated" : "unchanged";
+}
 
 std::string follow_up_state(const std::optional<FollowUp>& f, date::year_month_day today) {
   if (!f) return "no follow-up";
@@ -113,6 +119,95 @@ void print_debrief(std::ostream& out, const Event& event, const std::vector<Pers
     }
     out << "  " << label(p.contact) << ": " << missing << '\n';
   }
+}
+
+void print_calendar_import(std::ostream& out, const ImportReport& report) {
+  for (const auto& [action, e] : report.events) {
+    out << action_name(action) << "  " << when(e) << "  " << e.name << '\n';
+  }
+}
+
+std::string calendar_import_summary(const ImportReport& report, bool dry_run) {
+  using Action = ImportReport::Action;
+  return std::string(dry_run ? "would import: " : "imported: ") +
+         std::to_string(report.count(Action::added)) + " added, " +
+         std::to_string(report.count(Action::updated)) + " updated, " +
+         std::to_string(report.count(Action::unchanged)) + " unchanged" +
+         (dry_run ? " (dry run: nothing was written)" : "");
+}
+
+Json to_json(const Event& e) {
+  return Json{{"id", e.id},
+              {"uid", e.uid},
+              {"ics_uid", text_or_null(e.ics_uid)},
+              {"name", e.name},
+              {"starts_on", format_date(e.starts_on)},
+              {"starts_at", time_or_null(e.starts_at)},
+              {"ends_on", day_or_null(e.ends_on)},
+              {"ends_at", time_or_null(e.ends_at)},
+              {"time_zone", text_or_null(e.time_zone)},
+              {"location", text_or_null(e.location)},
+              {"url", text_or_null(e.url)},
+              {"description", text_or_null(e.description)},
+              {"tags", e.tags},
+              {"status", std::string(to_string(e.status))},
+              {"created_at", e.created_at},
+              {"updated_at", e.updated_at}};
+}
+
+Json to_json(const EventDetails& d) {
+  Json j = to_json(d.event);
+  Json people = Json::array();
+  for (const auto& p : d.people) {
+    people.push_back(Json{{"contact", to_json(p.contact)},
+                          {"follow_up", p.follow_up ? to_json(*p.follow_up) : Json(nullptr)},
+                          {"has_notes", p.has_notes}});
+  }
+  j["people_met"] = people;
+  return j;
+}
+
+Json to_json(const std::vector<EventSummary>& events) {
+  Json out = Json::array();
+  for (const auto& s : events) {
+    Json j = to_json(s.event);
+    j["people_met"] = s.people_met;
+    out.push_back(j);
+  }
+  return out;
+}
+
+Json to_json(const MetResult& r) {
+  Json j{{"event", to_json(r.event)}, {"marked_attended", r.marked_attended}};
+  j["recorded"] = json_array(r.recorded, to_json);
+  j["already_recorded"] = json_array(r.already, to_json);
+  j["follow_ups_created"] = to_json(r.follow_ups);
+  return j;
+}
+
+Json debrief_to_json(const std::vector<PersonMet>& people) {
+  Json out = Json::array();
+  for (const auto& p : people) {
+    out.push_back({{"contact", to_json(p.contact)},
+                   {"needs_notes", !p.has_notes},
+                   {"needs_follow_up", !p.follow_up.has_value()}});
+  }
+  return out;
+}
+
+Json to_json(const ImportReport& report, bool dry_run) {
+  using Action = ImportReport::Action;
+  Json j{{"dry_run", dry_run},
+         {"added", report.count(Action::added)},
+         {"updated", report.count(Action::updated)},
+         {"unchanged", report.count(Action::unchanged)}};
+  j["events"] = Json::array();
+  for (const auto& [action, e] : report.events) {
+    Json item = to_json(e);
+    item["action"] = action_name(action);
+    j["events"].push_back(item);
+  }
+  return j;
 }
 
 }  // namespace kith::render

@@ -5,6 +5,7 @@
 #include <utility>
 #include <vector>
 
+#include "render/contact_view.hpp"
 #include "render/dates.hpp"
 #include "render/stale_view.hpp"
 #include "render/style.hpp"

@@ -23,10 +23,6 @@ std::vector<std::string> marked_words(const std::string& marked) {
   return words;
 }
 
-Json day_or_null(const std::optional<date::year_month_day>& d) {
-  return d ? Json(format_date(*d)) : Json(nullptr);
-}
-
 }  // namespace
 
 std::string show_marks(const std::string& marked, bool color) {

@@ -3,6 +3,7 @@
 #include <string>
 #include <utility>
 
+#include "render/contact_view.hpp"
 #include "render/dates.hpp"
 #include "render/style.hpp"
 #include "render/table.hpp"
