@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <string_view>
 #include <utility>
 
 #include "render/contact_view.hpp"
@@ -16,71 +17,89 @@ namespace {
 
 constexpr std::size_t k_max_name_width = 24;
 
-std::string event_line(const DueItem& item, date::year_month_day today) {
-  const Event& e = *item.event;
-  std::string line = e.name + ", " + relative(e.starts_on, today);
-  if (e.starts_at) line += " " + format_time(*e.starts_at);
-  if (e.starts_at && !e.time_zone.empty()) line += " " + e.time_zone;
-  if (!e.location.empty()) line += " at " + e.location;
-  return line;
-}
-
-std::string what_to_do(const DueItem& item) {
-  if (item.kind == DueItem::Kind::cadence) {
-    return "keep in touch, every " + format_interval(*item.cadence);
-  }
-  std::string text = "follow-up " + std::to_string(item.follow_up->id);
-  if (!item.follow_up->note.empty()) text += ": " + item.follow_up->note;
+// Where and when, after the event's name: ", at 19:00 Europe/Berlin at c-base".
+std::string event_place(const Event& e) {
+  std::string text;
+  if (e.starts_at) text += " " + format_time(*e.starts_at);
+  if (e.starts_at && !e.time_zone.empty()) text += " " + e.time_zone;
+  if (!e.location.empty()) text += " at " + e.location;
   return text;
 }
 
-std::string context_line(const DueItem& item) {
-  if (!item.last_conversation) return "last: no conversation yet";
-  const Conversation& v = *item.last_conversation;
-  return "last: " + day(v.on) + " " + std::string(to_string(v.channel)) + ": " + v.summary;
+std::string what_to_do(const DueFollowUp& item) {
+  std::string text = "follow-up " + std::to_string(item.follow_up.id);
+  if (!item.follow_up.note.empty()) text += ": " + item.follow_up.note;
+  return text;
 }
+
+std::string what_to_do(const DueCadence& item) {
+  return "keep in touch, every " + format_interval(item.cadence);
+}
+
+std::string context_line(const std::optional<Conversation>& last) {
+  if (!last) return "last: no conversation yet";
+  return "last: " + day(last->on) + " " + std::string(to_string(last->channel)) + ": " +
+         last->summary;
+}
+
+// The name column: the person, or "event".
+struct NameOf {
+  std::string_view operator()(const DueFollowUp& item) const { return item.contact.name; }
+  std::string_view operator()(const DueCadence& item) const { return item.contact.name; }
+  std::string_view operator()(const DueEvent&) const { return "event"; }
+};
+
+// The two lines of an item in the human list.
+struct HumanLines {
+  std::ostream& out;
+  date::year_month_day due_on;
+  date::year_month_day today;
+  std::size_t name_width;
+  std::string pad;  // after the name, up to name_width
+  bool color;
+
+  void operator()(const DueEvent& item) const {
+    const Event& e = item.event;
+    out << "  event" << pad << "  " << e.name << ", " << relative(e.starts_on, today)
+        << event_place(e) << '\n';
+  }
+  template <class Person>
+  void operator()(const Person& item) const {
+    std::string when = lateness(due_on, today);
+    if (due_on > today) when += ", " + day_with_weekday(due_on);
+    Paint tone = due_on < today ? Paint::red : due_on == today ? Paint::yellow : Paint::dim;
+    out << "  " << item.contact.name << pad << "  " << what_to_do(item) << " "
+        << paint("(" + when + ")", tone, color) << '\n';
+    out << "  " << std::string(name_width, ' ') << "  "
+        << paint(context_line(item.last_conversation), Paint::dim, color) << '\n';
+  }
+};
 
 void print_group(std::ostream& out, const std::string& title, const std::vector<DueItem>& items,
                  date::year_month_day today, std::size_t name_width, bool color) {
   if (items.empty()) return;
   out << paint(title + " (" + std::to_string(items.size()) + ")", Paint::bold, color) << '\n';
   for (const auto& item : items) {
-    std::string name = item.event ? "event" : item.contact.name;
-    std::size_t width = display_width(name);
+    std::size_t width = display_width(std::visit(NameOf{}, item.what));
     std::string pad(name_width > width ? name_width - width : 0, ' ');
-    if (item.event) {
-      out << "  " << name << pad << "  " << event_line(item, today) << '\n';
-      continue;
-    }
-    std::string when = lateness(item.due_on, today);
-    if (item.due_on > today) when += ", " + day_with_weekday(item.due_on);
-    Paint tone = item.due_on < today    ? Paint::red
-                 : item.due_on == today ? Paint::yellow
-                                        : Paint::dim;
-    out << "  " << name << pad << "  " << what_to_do(item) << " "
-        << paint("(" + when + ")", tone, color) << '\n';
-    out << "  " << std::string(name_width, ' ') << "  "
-        << paint(context_line(item), Paint::dim, color) << '\n';
+    std::visit(HumanLines{out, item.due_on, today, name_width, pad, color}, item.what);
   }
 }
 
-// The plain form of an item's WHAT: the human line without the person or the dates.
-std::string plain_what(const DueItem& item) {
-  if (!item.event) return what_to_do(item);
-  const Event& e = *item.event;
-  std::string what = "event";
-  if (e.starts_at) what += " " + format_time(*e.starts_at);
-  if (e.starts_at && !e.time_zone.empty()) what += " " + e.time_zone;
-  if (!e.location.empty()) what += " at " + e.location;
-  return what;
-}
-
-// The id a script acts on: the follow-up's, the event's, else the contact's (keep in touch).
-std::int64_t plain_id(const DueItem& item) {
-  if (item.event) return item.event->id;
-  if (item.follow_up) return item.follow_up->id;
-  return item.contact.id;
-}
+// The plain columns after SECTION and DATE: the id a script acts on (the follow-up's, the
+// contact's for keep in touch, the event's), NAME and WHAT (the human line without the
+// person or the dates).
+struct PlainColumns {
+  std::vector<std::string> operator()(const DueFollowUp& item) const {
+    return {std::to_string(item.follow_up.id), item.contact.name, what_to_do(item)};
+  }
+  std::vector<std::string> operator()(const DueCadence& item) const {
+    return {std::to_string(item.contact.id), item.contact.name, what_to_do(item)};
+  }
+  std::vector<std::string> operator()(const DueEvent& item) const {
+    return {std::to_string(item.event.id), item.event.name, "event" + event_place(item.event)};
+  }
+};
 
 Json conversation_brief(const std::optional<Conversation>& v) {
   if (!v) return nullptr;
@@ -90,25 +109,30 @@ Json conversation_brief(const std::optional<Conversation>& v) {
               {"summary", v->summary}};
 }
 
+// An item's JSON after its kind and due_on.
+struct JsonFields {
+  Json& j;
+
+  void operator()(const DueFollowUp& item) const {
+    j["contact"] = to_json(item.contact);
+    j["follow_up_id"] = item.follow_up.id;
+    j["note"] = text_or_null(item.follow_up.note);
+    j["last_conversation"] = conversation_brief(item.last_conversation);
+  }
+  void operator()(const DueCadence& item) const {
+    j["contact"] = to_json(item.contact);
+    j["every"] = interval_or_null(item.cadence);
+    j["last_conversation"] = conversation_brief(item.last_conversation);
+  }
+  void operator()(const DueEvent& item) const { j["event"] = to_json(item.event); }
+};
+
 Json due_items(const std::vector<DueItem>& items) {
+  static const char* const k_kinds[] = {"follow_up", "cadence", "event"};
   Json out = Json::array();
   for (const auto& item : items) {
-    if (item.event) {
-      out.push_back(Json{{"kind", "event"},
-                         {"due_on", format_date(item.due_on)},
-                         {"event", to_json(*item.event)}});
-      continue;
-    }
-    Json j{{"kind", item.kind == DueItem::Kind::follow_up ? "follow_up" : "cadence"},
-           {"due_on", format_date(item.due_on)},
-           {"contact", to_json(item.contact)}};
-    if (item.follow_up) {
-      j["follow_up_id"] = item.follow_up->id;
-      j["note"] = text_or_null(item.follow_up->note);
-    } else {
-      j["every"] = interval_or_null(item.cadence);
-    }
-    j["last_conversation"] = conversation_brief(item.last_conversation);
+    Json j{{"kind", k_kinds[item.what.index()]}, {"due_on", format_date(item.due_on)}};
+    std::visit(JsonFields{j}, item.what);
     out.push_back(std::move(j));
   }
   return out;
@@ -124,8 +148,10 @@ void print_due_plain(std::ostream& out, const DueReport& report, bool header) {
       {"coming up", &report.upcoming}};
   for (const auto& [section, items] : sections) {
     for (const auto& item : *items) {
-      table.add_row({section, day(item.due_on), std::to_string(plain_id(item)),
-                     item.event ? item.event->name : item.contact.name, plain_what(item)});
+      std::vector<std::string> row{section, day(item.due_on)};
+      auto rest = std::visit(PlainColumns{}, item.what);
+      row.insert(row.end(), rest.begin(), rest.end());
+      table.add_row(row);
     }
   }
   table.render_plain(out, header);
@@ -136,8 +162,7 @@ void print_due(std::ostream& out, const DueReport& report, bool color) {
   std::size_t name_width = 0;
   for (const auto* group : {&report.overdue, &report.today_items, &report.upcoming}) {
     for (const auto& item : *group) {
-      std::size_t width = item.event ? 5 : display_width(item.contact.name);  // "event"
-      name_width = std::max(name_width, width);
+      name_width = std::max(name_width, display_width(std::visit(NameOf{}, item.what)));
     }
   }
   name_width = std::min(name_width, k_max_name_width);

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <map>
+#include <type_traits>
 
 #include "kith/domain/cadence.hpp"
 #include "kith/domain/fold.hpp"
@@ -11,6 +12,32 @@
 #include "kith/storage/follow_up_store.hpp"
 
 namespace kith {
+
+namespace {
+
+// Calls `f` with the follow-up or cadence an item is about; does nothing for an event.
+template <class F>
+void with_person(DueItem& item, F f) {
+  std::visit(
+      [&](auto& what) {
+        if constexpr (!std::is_same_v<std::decay_t<decltype(what)>, DueEvent>) f(what);
+      },
+      item.what);
+}
+
+// Same day, same kind: events by start time, people by name.
+bool earlier_within_kind(const DueItem& a, const DueItem& b) {
+  if (const auto* ea = std::get_if<DueEvent>(&a.what)) {
+    return ea->event.starts_at < std::get<DueEvent>(b.what).event.starts_at;
+  }
+  auto name = [](const DueItem& item) {
+    const auto* f = std::get_if<DueFollowUp>(&item.what);
+    return fold(f ? f->contact.name : std::get<DueCadence>(item.what).contact.name);
+  };
+  return name(a) < name(b);
+}
+
+}  // namespace
 
 DueReport DueService::compute(date::year_month_day today, std::optional<Interval> within) {
   DueReport report;
@@ -28,15 +55,13 @@ DueReport DueService::compute(date::year_month_day today, std::optional<Interval
     filter.due_by = horizon;
     filter.active_contacts_only = true;
     std::map<std::int64_t, date::year_month_day> first_follow_up;
+    std::vector<std::int64_t> ids;
     for (auto& f : FollowUpStore(m_journal).list(filter)) {
-      DueItem item;
-      item.kind = DueItem::Kind::follow_up;
-      item.due_on = f.due_on;
-      item.contact = {f.contact_id, {}};  // named below, all at once
       auto [it, added] = first_follow_up.emplace(f.contact_id, f.due_on);
       if (!added) it->second = std::min(it->second, f.due_on);
-      item.follow_up = std::move(f);
-      items.push_back(std::move(item));
+      ids.push_back(f.contact_id);
+      DueFollowUp due{{f.contact_id, {}}, std::move(f), {}};  // named below, all at once
+      items.push_back({due.follow_up.due_on, std::move(due)});
     }
     std::vector<std::string> tiers;
     for (const auto& [tag, interval] : m_settings.cadence_tiers) tiers.push_back(tag);
@@ -50,36 +75,28 @@ DueReport DueService::compute(date::year_month_day today, std::optional<Interval
       // keep-in-touch line would only repeat it.
       auto planned = first_follow_up.find(candidate.contact.id);
       if (planned != first_follow_up.end() && planned->second <= std::max(shows, today)) continue;
-      DueItem item;
-      item.kind = DueItem::Kind::cadence;
-      item.due_on = shows;
-      item.contact = candidate.contact;
-      item.cadence = cadence;
-      item.last_contacted = candidate.last_contacted;
-      items.push_back(std::move(item));
+      ids.push_back(candidate.contact.id);
+      items.push_back(
+          {shows, DueCadence{candidate.contact, *cadence, candidate.last_contacted, {}}});
     }
-    std::vector<std::int64_t> ids;
-    for (const auto& item : items) ids.push_back(item.contact.id);
     auto names = contacts.names(ids);
     auto last = conversations.last_for_contacts(ids);
     for (auto& item : items) {
-      if (item.contact.name.empty()) item.contact.name = names[item.contact.id];
-      if (auto it = last.find(item.contact.id); it != last.end())
-        item.last_conversation = it->second;
+      with_person(item, [&](auto& person) {
+        if (person.contact.name.empty()) person.contact.name = names[person.contact.id];
+        if (auto it = last.find(person.contact.id); it != last.end())
+          person.last_conversation = it->second;
+      });
     }
     for (auto& event : EventStore(m_journal).planned_between(today, horizon)) {
-      DueItem item;
-      item.kind = DueItem::Kind::event;
-      item.due_on = event.starts_on;
-      item.event = std::move(event);
-      items.push_back(std::move(item));
+      auto starts_on = event.starts_on;
+      items.push_back({starts_on, DueEvent{std::move(event)}});
     }
   });
   std::stable_sort(items.begin(), items.end(), [](const DueItem& a, const DueItem& b) {
     if (a.due_on != b.due_on) return a.due_on < b.due_on;
-    if (a.kind != b.kind) return a.kind < b.kind;  // follow-ups, then cadences, then events
-    if (a.event && b.event) return a.event->starts_at < b.event->starts_at;
-    return fold(a.contact.name) < fold(b.contact.name);
+    if (a.what.index() != b.what.index()) return a.what.index() < b.what.index();
+    return earlier_within_kind(a, b);
   });
   for (auto& item : items) {
     if (item.due_on < today) {

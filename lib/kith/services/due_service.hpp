@@ -3,26 +3,44 @@
 #pragma once
 
 #include <optional>
+#include <variant>
 #include <vector>
 
 #include "kith/domain/conversation.hpp"
 #include "kith/domain/event.hpp"
+#include "kith/domain/follow_up.hpp"
 #include "kith/domain/settings.hpp"
 #include "kith/services/conversation_service.hpp"
 #include "kith/storage/journal.hpp"
 
 namespace kith {
 
-struct DueItem {
-  enum class Kind { follow_up, cadence, event };
-  Kind kind = Kind::follow_up;
-  date::year_month_day due_on;  // for a snoozed cadence, the day it shows again
+// A follow-up that is due.
+struct DueFollowUp {
   ContactName contact;
-  std::optional<FollowUp> follow_up;                   // kind follow_up
-  std::optional<Interval> cadence;                     // kind cadence
-  std::optional<date::year_month_day> last_contacted;  // kind cadence
-  std::optional<Conversation> last_conversation;       // the context to remember
-  std::optional<Event> event;                          // kind event: a planned event
+  FollowUp follow_up;
+  std::optional<Conversation> last_conversation;  // the context to remember
+};
+
+// A contact whose keep-in-touch cadence has come due.
+struct DueCadence {
+  ContactName contact;
+  Interval cadence;
+  std::optional<date::year_month_day> last_contacted;
+  std::optional<Conversation> last_conversation;  // the context to remember
+};
+
+// A planned event within the window.
+struct DueEvent {
+  Event event;
+};
+
+// One line of the morning list: a sum, so each kind carries only what it has and a renderer
+// that forgets a kind does not compile.
+struct DueItem {
+  date::year_month_day due_on;  // for a snoozed cadence, the day it shows again
+  // On the same day, follow-ups come first, then cadences, then events.
+  std::variant<DueFollowUp, DueCadence, DueEvent> what;
 };
 
 struct DueReport {

@@ -31,15 +31,19 @@ const Interval k_two_weeks{2, Interval::Unit::week};
 
 // An item as "kind name due: what", e.g. "follow-up Ada Lovelace 2026-11-25: send my CV".
 std::string describe(const DueItem& item) {
-  std::string line = item.kind == DueItem::Kind::follow_up ? "follow-up " : "cadence ";
-  line += item.contact.name + " " + format_date(item.due_on) + ": ";
-  if (item.kind == DueItem::Kind::follow_up) {
-    line += item.follow_up ? item.follow_up->note : "?";
-  } else {
-    line += "every " + (item.cadence ? format_interval(*item.cadence) : std::string("?"));
+  std::string when = " " + format_date(item.due_on) + ": ";
+  if (const auto* f = std::get_if<DueFollowUp>(&item.what)) {
+    return "follow-up " + f->contact.name + when + f->follow_up.note;
   }
-  return line;
+  if (const auto* c = std::get_if<DueCadence>(&item.what)) {
+    return "cadence " + c->contact.name + when + "every " + format_interval(c->cadence);
+  }
+  return "event " + std::get<DueEvent>(item.what).event.name + when;
 }
+
+// The item as the kind the test expects; std::get throws, failing the test, for another kind.
+const DueFollowUp& follow_up_of(const DueItem& item) { return std::get<DueFollowUp>(item.what); }
+const DueCadence& cadence_of(const DueItem& item) { return std::get<DueCadence>(item.what); }
 
 Lines describe(const std::vector<DueItem>& items) {
   Lines out;
@@ -142,8 +146,9 @@ TEST_F(DueServiceTest, ThePlaybookFollowUpComesDue) {
   EXPECT_EQ(describe(wednesday.today_items),
             Lines{"follow-up Ada Lovelace 2026-11-25: follow up after meeting on 2026-11-23 "
                   "(coffee)"});
-  ASSERT_TRUE(wednesday.today_items[0].last_conversation);
-  EXPECT_EQ(wednesday.today_items[0].last_conversation->summary, "coffee after the meetup");
+  ASSERT_TRUE(follow_up_of(wednesday.today_items[0]).last_conversation);
+  EXPECT_EQ(follow_up_of(wednesday.today_items[0]).last_conversation->summary,
+            "coffee after the meetup");
 }
 
 TEST_F(DueServiceTest, TierCadenceCountsFromTheDayAddedWithoutConversations) {
@@ -151,8 +156,8 @@ TEST_F(DueServiceTest, TierCadenceCountsFromTheDayAddedWithoutConversations) {
   EXPECT_TRUE(due(ymd(2026, 10, 30)).empty());
   DueReport on_the_day = due(ymd(2026, 10, 31));
   EXPECT_EQ(describe(on_the_day.today_items), Lines{"cadence Grace Hopper 2026-10-31: every 30d"});
-  EXPECT_FALSE(on_the_day.today_items[0].last_contacted);
-  EXPECT_FALSE(on_the_day.today_items[0].last_conversation);
+  EXPECT_FALSE(cadence_of(on_the_day.today_items[0]).last_contacted);
+  EXPECT_FALSE(cadence_of(on_the_day.today_items[0]).last_conversation);
   EXPECT_EQ(describe(due(k_thursday).overdue), Lines{"cadence Grace Hopper 2026-10-31: every 30d"});
 }
 
@@ -164,10 +169,11 @@ TEST_F(DueServiceTest, ALoggedConversationRestartsTheCadence) {
   EXPECT_TRUE(due(ymd(2026, 12, 25)).empty());
   DueReport later = due(ymd(2026, 12, 26));
   EXPECT_EQ(describe(later.today_items), Lines{"cadence Grace Hopper 2026-12-26: every 30d"});
-  ASSERT_TRUE(later.today_items[0].last_contacted);
-  EXPECT_EQ(format_date(*later.today_items[0].last_contacted), "2026-11-26");
-  ASSERT_TRUE(later.today_items[0].last_conversation);
-  EXPECT_EQ(later.today_items[0].last_conversation->summary, "caught up on her new team");
+  ASSERT_TRUE(cadence_of(later.today_items[0]).last_contacted);
+  EXPECT_EQ(format_date(*cadence_of(later.today_items[0]).last_contacted), "2026-11-26");
+  ASSERT_TRUE(cadence_of(later.today_items[0]).last_conversation);
+  EXPECT_EQ(cadence_of(later.today_items[0]).last_conversation->summary,
+            "caught up on her new team");
 }
 
 TEST_F(DueServiceTest, OwnCadenceWinsOverTheTier) {
@@ -317,7 +323,7 @@ TEST_F(DueServiceTest, EachItemCarriesTheLastConversation) {
   follow_up("ada", k_thursday, "send my CV");
   DueReport report = due(k_thursday);
   ASSERT_EQ(report.today_items.size(), 1u);
-  const DueItem& item = report.today_items[0];
+  const DueFollowUp& item = follow_up_of(report.today_items[0]);
   ASSERT_TRUE(item.last_conversation);
   EXPECT_EQ(item.last_conversation->summary, "call about the compiler role");
   EXPECT_EQ(format_date(item.last_conversation->on), "2026-11-10");
