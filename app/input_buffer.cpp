@@ -1,6 +1,6 @@
 #include "input_buffer.hpp"
 
-#include "kith/storage/interrupt.hpp"
+#include "kith/util/interrupt.hpp"
 
 namespace kith::cli {
 

@@ -9,7 +9,7 @@
 #include <string_view>
 
 #include "cli.hpp"
-#include "kith/storage/interrupt.hpp"
+#include "kith/util/interrupt.hpp"
 #include "kith/util/temp_file.hpp"
 
 extern char** environ;

@@ -72,13 +72,11 @@ void add_draft_command(CLI::App& app, Context& ctx) {
   auto* cmd = app.add_subcommand("draft", "Print a ready-to-edit message to a contact");
   cmd->fallthrough();
   cmd->add_option("REF", o->ref, "The contact: id, email, URL or part of the name")->required();
-  std::vector<std::string> names;
-  for (auto which : all_draft_templates()) names.emplace_back(to_string(which));
   cmd->add_option("-t,--template", o->template_name,
                   "follow-up, thank-you, reconnect or intro-request (default: follow-up after "
                   "contact in the last 14 days, thank-you after an interview, else reconnect)")
       ->type_name("T")
-      ->check(CLI::IsMember(names));
+      ->check(CLI::IsMember(enum_names(k_draft_template_names)));
   cmd->footer(
       "Examples:\n"
       "  kith draft ada | wl-copy\n"

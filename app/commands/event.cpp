@@ -180,7 +180,7 @@ void add_add(CLI::App& event, Context& ctx) {
   add->add_option("-t,--tag", o->tags, "A tag (repeatable)")->type_name("T");
   add->add_option("--about", o->about, "A description")->type_name("TEXT");
   add->add_option("--status", o->status, "planned (default), attended or skipped")
-      ->check(CLI::IsMember({"planned", "attended", "skipped"}));
+      ->check(CLI::IsMember(enum_names(k_attendance_names)));
   run_with(*add, ctx, o, run_add);
 }
 
@@ -230,7 +230,7 @@ void add_attend(CLI::App& event, Context& ctx) {
   auto* attend =
       add_event_subcommand(event, "attend", "Mark an event attended, planned or skipped", o->ref);
   attend->add_option("--status", o->status, "attended (default), planned or skipped")
-      ->check(CLI::IsMember({"planned", "attended", "skipped"}));
+      ->check(CLI::IsMember(enum_names(k_attendance_names)));
   run_with(*attend, ctx, o, run_attend);
 }
 

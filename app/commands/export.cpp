@@ -26,10 +26,7 @@ struct ExportOptionsCli {
 };
 
 ExportFormat parse_format(const std::string& text) {
-  if (text == "csv") return ExportFormat::csv;
-  if (text == "vcard") return ExportFormat::vcard;
-  if (text == "ics") return ExportFormat::ics;
-  return ExportFormat::jsonl;
+  return parse_enum(k_export_format_names, text).value_or(ExportFormat::jsonl);
 }
 
 std::string format_for(const ExportOptionsCli& o) {
@@ -40,10 +37,7 @@ std::string format_for(const ExportOptionsCli& o) {
 }
 
 ExportTable parse_table(const std::string& text) {
-  if (text == "conversations") return ExportTable::conversations;
-  if (text == "follow-ups") return ExportTable::follow_ups;
-  if (text == "events") return ExportTable::events;
-  return ExportTable::contacts;
+  return parse_enum(k_export_table_names, text).value_or(ExportTable::contacts);
 }
 
 void run_export(Context& ctx, const ExportOptionsCli& o) {
@@ -101,13 +95,13 @@ void add_export_command(CLI::App& app, Context& ctx) {
 Files are written whole or not at all; an existing file is replaced only with --force.)");
   cmd->add_option("-f,--format", o->format,
                   "jsonl (everything, the default), csv, vcard or ics; else from -o's name")
-      ->check(CLI::IsMember({"jsonl", "csv", "vcard", "ics"}))
+      ->check(CLI::IsMember(enum_names(k_export_format_names)))
       ->type_name("FORMAT");
   cmd->add_option("-o,--output", o->output, "The file to write, or - for standard output")
       ->type_name("FILE");
   cmd->add_flag("--force", o->force, "Replace the output file if it exists");
   cmd->add_option("--what", o->what, "CSV: contacts (default), conversations, follow-ups, events")
-      ->check(CLI::IsMember({"contacts", "conversations", "follow-ups", "events"}))
+      ->check(CLI::IsMember(enum_names(k_export_table_names)))
       ->type_name("TABLE");
   cmd->add_option("--split", o->split, "vCard: one .vcf per contact in this directory")
       ->type_name("DIR");

@@ -70,9 +70,7 @@ class Progress {
 };
 
 OnConflict parse_on_conflict(const std::string& text) {
-  if (text == "skip") return OnConflict::skip;
-  if (text == "fail") return OnConflict::fail;
-  return OnConflict::update;
+  return parse_enum(k_on_conflict_names, text).value_or(OnConflict::update);
 }
 
 // Where the records come from: a file, standard input, or a directory of cards. The head is
@@ -238,7 +236,7 @@ Everything is imported or nothing is; importing the same file again changes noth
   cmd->add_option("-t,--tag", o->tags, "Tag every imported contact (repeatable)")->type_name("T");
   cmd->add_option("--on-conflict", o->on_conflict,
                   "When a record matches one in the journal: update (default), skip or fail")
-      ->check(CLI::IsMember({"skip", "update", "fail"}))
+      ->check(CLI::IsMember(enum_names(k_on_conflict_names)))
       ->type_name("WHAT");
   run_with(*cmd, ctx, o, run_import);
 }

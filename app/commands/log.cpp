@@ -42,12 +42,6 @@ struct OneOptions {
   std::string target;
 };
 
-std::vector<std::string> channel_names() {
-  std::vector<std::string> out;
-  for (auto ch : all_channels()) out.emplace_back(to_string(ch));
-  return out;
-}
-
 // Opens the editor on the note (and on the summary when -m was not given, git-commit style:
 // the first line is the summary, the rest after a blank line the note). The people are looked
 // up first, so a mistyped REF fails before any writing is lost.
@@ -181,10 +175,10 @@ void add_log(CLI::App& app, Context& ctx) {
   log->add_option("--channel", o->channel,
                   "How: coffee, call, video, email, message, meeting, "
                   "event, info-interview, interview, other")
-      ->check(CLI::IsMember(channel_names()))
+      ->check(CLI::IsMember(enum_names(k_channel_names)))
       ->type_name("CH");
   log->add_option("--direction", o->direction, "out: you reached out; in: they did")
-      ->check(CLI::IsMember({"out", "in"}))
+      ->check(CLI::IsMember(enum_names(k_direction_names)))
       ->type_name("out|in");
   log->add_option("--note", o->note, "A longer note")->type_name("TEXT");
   log->add_flag("--edit", o->edit,
@@ -214,10 +208,10 @@ void add_conversation_edit(CLI::App& conversation, Context& ctx) {
   edit->add_option("ID", o->id, "The conversation id")->required();
   add_change(*edit, "--on", o->on, "When it happened")->type_name("WHEN");
   add_change(*edit, "--channel", o->channel, "How")
-      ->check(CLI::IsMember(channel_names()))
+      ->check(CLI::IsMember(enum_names(k_channel_names)))
       ->type_name("CH");
   add_change(*edit, "--direction", o->direction, "out or in")
-      ->check(CLI::IsMember({"out", "in"}))
+      ->check(CLI::IsMember(enum_names(k_direction_names)))
       ->type_name("out|in");
   add_change(*edit, "-m,--message", o->summary, "A new summary")->type_name("SUMMARY");
   add_change(*edit, "--note", o->note, "A new note (\"\" clears)")->type_name("TEXT");

@@ -11,6 +11,8 @@
 #include <string_view>
 #include <vector>
 
+#include "kith/util/enum_names.hpp"
+
 namespace kith {
 
 enum class Channel {
@@ -41,16 +43,39 @@ struct Conversation {
   std::string updated_at;
 };
 
-// Every channel, in the order the docs list them.
+// Every channel with its user-facing name ("coffee", "info-interview"), in the order the docs
+// list them.
+inline constexpr EnumNames<Channel, 10> k_channel_names{{
+    {Channel::coffee, "coffee"},
+    {Channel::call, "call"},
+    {Channel::video, "video"},
+    {Channel::email, "email"},
+    {Channel::message, "message"},
+    {Channel::meeting, "meeting"},
+    {Channel::event, "event"},
+    {Channel::info_interview, "info-interview"},
+    {Channel::interview, "interview"},
+    {Channel::other, "other"},
+}};
+inline constexpr EnumNames<Direction, 2> k_direction_names{{
+    {Direction::out, "out"},
+    {Direction::in, "in"},
+}};
+
 std::span<const Channel> all_channels();
 
-// The user-facing name: "coffee", "info-interview".
-std::string_view to_string(Channel channel);
-std::string_view to_string(Direction direction);
+inline std::string_view to_string(Channel channel) { return to_text(k_channel_names, channel); }
+inline std::string_view to_string(Direction direction) {
+  return to_text(k_direction_names, direction);
+}
 
 // Parses a user-facing name; nullopt when it is not one.
-std::optional<Channel> parse_channel(std::string_view text);
-std::optional<Direction> parse_direction(std::string_view text);
+inline std::optional<Channel> parse_channel(std::string_view text) {
+  return parse_enum(k_channel_names, text);
+}
+inline std::optional<Direction> parse_direction(std::string_view text) {
+  return parse_enum(k_direction_names, text);
+}
 
 // True for channels where the people met in person, which starts the follow-up playbook.
 bool in_person(Channel channel);

@@ -11,10 +11,7 @@ namespace kith {
 
 namespace {
 
-constexpr std::array k_templates = {DraftTemplate::follow_up, DraftTemplate::thank_you,
-                                    DraftTemplate::reconnect, DraftTemplate::intro_request};
-constexpr std::array<std::string_view, k_templates.size()> k_template_names = {
-    "follow-up", "thank-you", "reconnect", "intro-request"};
+constexpr auto k_templates = enum_values(k_draft_template_names);
 
 // A good follow-up names where and when you met, one specific topic, and one next step.
 constexpr std::string_view k_follow_up =
@@ -181,17 +178,6 @@ std::string fill_line(std::string_view line, const DraftFacts& facts) {
 }  // namespace
 
 std::span<const DraftTemplate> all_draft_templates() { return k_templates; }
-
-std::string_view to_string(DraftTemplate which) {
-  return k_template_names[static_cast<std::size_t>(which)];
-}
-
-std::optional<DraftTemplate> parse_draft_template(std::string_view text) {
-  for (std::size_t i = 0; i < k_templates.size(); ++i) {
-    if (k_template_names[i] == text) return k_templates[i];
-  }
-  return std::nullopt;
-}
 
 std::string_view builtin_template(DraftTemplate which) {
   switch (which) {

@@ -12,16 +12,27 @@
 
 #include "kith/domain/contact.hpp"
 #include "kith/domain/conversation.hpp"
+#include "kith/util/enum_names.hpp"
 
 namespace kith {
 
 enum class DraftTemplate { follow_up, thank_you, reconnect, intro_request };
 
-// Every template, in the order the docs list them.
+// Every template with its user-facing name, in the order the docs list them.
+inline constexpr EnumNames<DraftTemplate, 4> k_draft_template_names{{
+    {DraftTemplate::follow_up, "follow-up"},
+    {DraftTemplate::thank_you, "thank-you"},
+    {DraftTemplate::reconnect, "reconnect"},
+    {DraftTemplate::intro_request, "intro-request"},
+}};
+
 std::span<const DraftTemplate> all_draft_templates();
-// The user-facing name: "follow-up", "intro-request".
-std::string_view to_string(DraftTemplate which);
-std::optional<DraftTemplate> parse_draft_template(std::string_view text);
+inline std::string_view to_string(DraftTemplate which) {
+  return to_text(k_draft_template_names, which);
+}
+inline std::optional<DraftTemplate> parse_draft_template(std::string_view text) {
+  return parse_enum(k_draft_template_names, text);
+}
 
 // The built-in text of a template.
 std::string_view builtin_template(DraftTemplate which);

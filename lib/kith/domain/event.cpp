@@ -6,25 +6,6 @@
 
 namespace kith {
 
-std::string_view to_string(Attendance status) {
-  switch (status) {
-    case Attendance::planned:
-      return "planned";
-    case Attendance::attended:
-      return "attended";
-    case Attendance::skipped:
-      return "skipped";
-  }
-  return "planned";
-}
-
-std::optional<Attendance> parse_attendance(std::string_view text) {
-  if (text == "planned") return Attendance::planned;
-  if (text == "attended") return Attendance::attended;
-  if (text == "skipped") return Attendance::skipped;
-  return std::nullopt;
-}
-
 std::string format_time(std::chrono::minutes time) {
   auto hours = static_cast<int>(time.count() / 60);
   auto minutes = static_cast<int>(time.count() % 60);

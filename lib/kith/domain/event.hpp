@@ -11,6 +11,8 @@
 #include <string_view>
 #include <vector>
 
+#include "kith/util/enum_names.hpp"
+
 namespace kith {
 
 enum class Attendance { planned, attended, skipped };
@@ -34,8 +36,16 @@ struct Event {
   std::string updated_at;
 };
 
-std::string_view to_string(Attendance status);
-std::optional<Attendance> parse_attendance(std::string_view text);
+inline constexpr EnumNames<Attendance, 3> k_attendance_names{{
+    {Attendance::planned, "planned"},
+    {Attendance::attended, "attended"},
+    {Attendance::skipped, "skipped"},
+}};
+
+inline std::string_view to_string(Attendance status) { return to_text(k_attendance_names, status); }
+inline std::optional<Attendance> parse_attendance(std::string_view text) {
+  return parse_enum(k_attendance_names, text);
+}
 
 // "19:00" from minutes after midnight.
 std::string format_time(std::chrono::minutes time);

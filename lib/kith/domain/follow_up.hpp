@@ -10,6 +10,7 @@
 #include <string_view>
 
 #include "kith/domain/when.hpp"
+#include "kith/util/enum_names.hpp"
 
 namespace kith {
 
@@ -35,9 +36,28 @@ struct FollowUp {
   std::string updated_at;
 };
 
-std::string_view to_string(FollowUpStatus status);
-std::string_view to_string(FollowUpOrigin origin);
-std::optional<FollowUpStatus> parse_follow_up_status(std::string_view text);
-std::optional<FollowUpOrigin> parse_follow_up_origin(std::string_view text);
+inline constexpr EnumNames<FollowUpStatus, 3> k_follow_up_status_names{{
+    {FollowUpStatus::open, "open"},
+    {FollowUpStatus::done, "done"},
+    {FollowUpStatus::cancelled, "cancelled"},
+}};
+inline constexpr EnumNames<FollowUpOrigin, 3> k_follow_up_origin_names{{
+    {FollowUpOrigin::manual, "manual"},
+    {FollowUpOrigin::after_meeting, "after-meeting"},
+    {FollowUpOrigin::thank_you, "thank-you"},
+}};
+
+inline std::string_view to_string(FollowUpStatus status) {
+  return to_text(k_follow_up_status_names, status);
+}
+inline std::string_view to_string(FollowUpOrigin origin) {
+  return to_text(k_follow_up_origin_names, origin);
+}
+inline std::optional<FollowUpStatus> parse_follow_up_status(std::string_view text) {
+  return parse_enum(k_follow_up_status_names, text);
+}
+inline std::optional<FollowUpOrigin> parse_follow_up_origin(std::string_view text) {
+  return parse_enum(k_follow_up_origin_names, text);
+}
 
 }  // namespace kith

@@ -4,6 +4,7 @@
 
 #include "kith/domain/cadence.hpp"
 #include "kith/domain/fold.hpp"
+#include "kith/services/contact_service.hpp"
 #include "kith/storage/contact_store.hpp"
 #include "kith/storage/conversation_store.hpp"
 #include "kith/storage/event_store.hpp"

@@ -9,10 +9,11 @@
 #include <string_view>
 #include <vector>
 
+#include "kith/domain/contact_details.hpp"
+#include "kith/domain/contact_name.hpp"
 #include "kith/domain/conversation.hpp"
 #include "kith/domain/follow_up.hpp"
 #include "kith/domain/settings.hpp"
-#include "kith/services/contact_service.hpp"
 #include "kith/storage/journal.hpp"
 
 namespace kith {

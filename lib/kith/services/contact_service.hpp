@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "kith/domain/contact.hpp"
+#include "kith/domain/contact_details.hpp"
 #include "kith/domain/moment.hpp"
 #include "kith/domain/settings.hpp"
 #include "kith/storage/contact_store.hpp"
@@ -20,23 +21,6 @@ struct ContactLinks {
   std::string via;     // a contact reference
   std::string met_at;  // an event reference
   bool follow_up = true;
-};
-
-// An event where a person was met.
-struct MetAt {
-  std::int64_t id = 0;
-  std::string name;
-  date::year_month_day on;
-};
-
-// Everything `contact show` says about a person.
-struct ContactDetails {
-  Contact contact;
-  std::optional<ContactName> introduced_by;
-  std::vector<ContactName> introduced;  // people this contact introduced us to
-  std::optional<date::year_month_day> last_contacted;
-  int conversations = 0;
-  std::vector<MetAt> met_at;
 };
 
 class ContactService {

@@ -31,18 +31,6 @@ std::string checked_summary(const std::string& summary) {
 
 }  // namespace
 
-std::vector<ContactName> resolve_contacts(ContactStore& store,
-                                          const std::vector<std::string>& refs) {
-  std::vector<ContactName> out;
-  for (const auto& ref : refs) {
-    std::int64_t id = resolve_contact(store, ref);
-    auto same = [&](const ContactName& n) { return n.id == id; };
-    if (std::any_of(out.begin(), out.end(), same)) continue;
-    out.push_back({id, store.get(id)->name});
-  }
-  return out;
-}
-
 LogResult ConversationService::log(const LogRequest& request) {
   if (request.refs.empty())
     throw Error(ErrorKind::usage, "name at least one contact to log a conversation with");

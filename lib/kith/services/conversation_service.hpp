@@ -8,6 +8,7 @@
 
 #include "kith/domain/conversation.hpp"
 #include "kith/domain/follow_up.hpp"
+#include "kith/domain/follow_up_view.hpp"
 #include "kith/domain/moment.hpp"
 #include "kith/domain/settings.hpp"
 #include "kith/storage/contact_store.hpp"
@@ -26,12 +27,6 @@ struct LogRequest {
   std::string event;          // an event reference, or empty
   Conversation conversation;  // on, channel, direction, summary, note
   FollowUpChoice follow_up;
-};
-
-// A follow-up together with the person it is about.
-struct FollowUpView {
-  FollowUp follow_up;
-  ContactName contact;
 };
 
 struct LogResult {
@@ -84,9 +79,5 @@ class ConversationService {
   Moment m_moment;
   Settings m_settings;
 };
-
-// Resolves every reference, refusing duplicates, in the order given.
-std::vector<ContactName> resolve_contacts(ContactStore& store,
-                                          const std::vector<std::string>& refs);
 
 }  // namespace kith

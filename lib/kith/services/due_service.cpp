@@ -6,6 +6,7 @@
 
 #include "kith/domain/cadence.hpp"
 #include "kith/domain/fold.hpp"
+#include "kith/storage/cadence_store.hpp"
 #include "kith/storage/contact_store.hpp"
 #include "kith/storage/conversation_store.hpp"
 #include "kith/storage/event_store.hpp"
@@ -65,7 +66,7 @@ DueReport DueService::compute(date::year_month_day today, std::optional<Interval
     }
     std::vector<std::string> tiers;
     for (const auto& [tag, interval] : m_settings.cadence_tiers) tiers.push_back(tag);
-    for (auto& candidate : contacts.cadence_candidates(tiers)) {
+    for (auto& candidate : CadenceStore(m_journal).cadence_candidates(tiers)) {
       auto cadence = effective_cadence(candidate.cadence, candidate.tags, m_settings);
       if (!cadence) continue;
       auto due = cadence_due_on(*cadence, candidate.last_contacted, candidate.added_on);

@@ -6,11 +6,11 @@
 #include <variant>
 #include <vector>
 
+#include "kith/domain/contact_name.hpp"
 #include "kith/domain/conversation.hpp"
 #include "kith/domain/event.hpp"
 #include "kith/domain/follow_up.hpp"
 #include "kith/domain/settings.hpp"
-#include "kith/services/conversation_service.hpp"
 #include "kith/storage/journal.hpp"
 
 namespace kith {

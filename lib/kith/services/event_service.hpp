@@ -7,10 +7,12 @@
 #include <string>
 #include <vector>
 
+#include "kith/domain/contact_name.hpp"
 #include "kith/domain/event.hpp"
+#include "kith/domain/event_summary.hpp"
+#include "kith/domain/follow_up_view.hpp"
 #include "kith/domain/moment.hpp"
 #include "kith/domain/settings.hpp"
-#include "kith/services/conversation_service.hpp"
 #include "kith/storage/event_store.hpp"
 #include "kith/storage/journal.hpp"
 

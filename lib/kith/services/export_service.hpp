@@ -9,12 +9,26 @@
 #include <string_view>
 
 #include "kith/storage/journal.hpp"
+#include "kith/util/enum_names.hpp"
 
 namespace kith {
 
 enum class ExportFormat { jsonl, csv, vcard, ics };
+inline constexpr EnumNames<ExportFormat, 4> k_export_format_names{{
+    {ExportFormat::jsonl, "jsonl"},
+    {ExportFormat::csv, "csv"},
+    {ExportFormat::vcard, "vcard"},
+    {ExportFormat::ics, "ics"},
+}};
+
 // Which records a CSV export holds: CSV is one table.
 enum class ExportTable { contacts, conversations, follow_ups, events };
+inline constexpr EnumNames<ExportTable, 4> k_export_table_names{{
+    {ExportTable::contacts, "contacts"},
+    {ExportTable::conversations, "conversations"},
+    {ExportTable::follow_ups, "follow-ups"},
+    {ExportTable::events, "events"},
+}};
 
 struct ExportOptions {
   ExportFormat format = ExportFormat::jsonl;

@@ -7,8 +7,8 @@
 #include <vector>
 
 #include "kith/domain/follow_up.hpp"
+#include "kith/domain/follow_up_view.hpp"
 #include "kith/domain/moment.hpp"
-#include "kith/services/conversation_service.hpp"
 #include "kith/storage/journal.hpp"
 
 namespace kith {

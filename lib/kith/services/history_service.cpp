@@ -3,6 +3,7 @@
 #include <string>
 
 #include "kith/error.hpp"
+#include "kith/storage/history_store.hpp"
 
 namespace kith {
 

@@ -3,7 +3,7 @@
 
 #include <vector>
 
-#include "kith/storage/history_store.hpp"
+#include "kith/domain/history_entry.hpp"
 #include "kith/storage/journal.hpp"
 
 namespace kith {

@@ -4,7 +4,7 @@
 
 #include "kith/domain/contact_rules.hpp"
 #include "kith/services/resolver.hpp"
-#include "kith/storage/interrupt.hpp"
+#include "kith/util/interrupt.hpp"
 
 namespace kith {
 

@@ -5,7 +5,7 @@
 #include "kith/domain/contact_rules.hpp"
 #include "kith/domain/text.hpp"
 #include "kith/services/import_run.hpp"
-#include "kith/storage/interrupt.hpp"
+#include "kith/util/interrupt.hpp"
 
 namespace kith {
 
@@ -18,22 +18,6 @@ struct DryRunRollback {};
 constexpr std::size_t k_max_line_bytes = 1 << 20;
 
 }  // namespace
-
-std::string_view to_string(ImportOutcome::Action action) {
-  switch (action) {
-    case ImportOutcome::Action::added:
-      return "added";
-    case ImportOutcome::Action::updated:
-      return "updated";
-    case ImportOutcome::Action::unchanged:
-      return "unchanged";
-    case ImportOutcome::Action::skipped:
-      return "skipped";
-    case ImportOutcome::Action::deleted:
-      return "deleted";
-  }
-  return "added";
-}
 
 int ImportTotals::count(RecordKind kind, ImportOutcome::Action action) const {
   return counts[static_cast<std::size_t>(kind)][static_cast<std::size_t>(action)];

@@ -22,6 +22,11 @@ namespace kith {
 
 // What an import does when a record matches one the journal has.
 enum class OnConflict { update, skip, fail };
+inline constexpr EnumNames<OnConflict, 3> k_on_conflict_names{{
+    {OnConflict::skip, "skip"},
+    {OnConflict::update, "update"},
+    {OnConflict::fail, "fail"},
+}};
 
 struct ImportOptions {
   std::string file_name;  // shown before each problem's line number
@@ -41,7 +46,16 @@ struct ImportOutcome {
   std::string file;    // set when the import reads several files (a vCard directory)
 };
 
-std::string_view to_string(ImportOutcome::Action action);
+inline constexpr EnumNames<ImportOutcome::Action, 5> k_import_action_names{{
+    {ImportOutcome::Action::added, "added"},
+    {ImportOutcome::Action::updated, "updated"},
+    {ImportOutcome::Action::unchanged, "unchanged"},
+    {ImportOutcome::Action::skipped, "skipped"},
+    {ImportOutcome::Action::deleted, "deleted"},
+}};
+inline std::string_view to_string(ImportOutcome::Action action) {
+  return to_text(k_import_action_names, action);
+}
 
 struct ImportTotals {
   // counts[kind][action], indexed by the enums' values.

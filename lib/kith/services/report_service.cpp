@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "kith/error.hpp"
+#include "kith/services/stale_service.hpp"
 #include "kith/storage/event_store.hpp"
 
 namespace kith {

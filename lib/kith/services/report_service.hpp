@@ -10,11 +10,11 @@
 #include <string>
 #include <vector>
 
+#include "kith/domain/contact_name.hpp"
 #include "kith/domain/conversation.hpp"
 #include "kith/domain/event.hpp"
 #include "kith/domain/settings.hpp"
-#include "kith/services/stale_service.hpp"
-#include "kith/storage/contact_store.hpp"
+#include "kith/domain/stale_contact.hpp"
 #include "kith/storage/journal.hpp"
 #include "kith/storage/report_store.hpp"
 

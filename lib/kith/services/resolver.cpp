@@ -1,5 +1,6 @@
 #include "kith/services/resolver.hpp"
 
+#include <algorithm>
 #include <charconv>
 
 #include "kith/domain/contact_rules.hpp"
@@ -80,6 +81,18 @@ std::int64_t resolve_contact(ContactStore& store, std::string_view ref) {
     throw_not_found(ref);
   }
   return resolve_by_name<ContactName>(store, ref, "contact", "kith contact list");
+}
+
+std::vector<ContactName> resolve_contacts(ContactStore& store,
+                                          const std::vector<std::string>& refs) {
+  std::vector<ContactName> out;
+  for (const auto& ref : refs) {
+    std::int64_t id = resolve_contact(store, ref);
+    auto same = [&](const ContactName& n) { return n.id == id; };
+    if (std::any_of(out.begin(), out.end(), same)) continue;
+    out.push_back({id, store.get(id)->name});
+  }
+  return out;
 }
 
 std::int64_t resolve_event(EventStore& store, std::string_view ref) {

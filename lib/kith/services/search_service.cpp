@@ -11,6 +11,7 @@
 #include "kith/storage/contact_store.hpp"
 #include "kith/storage/conversation_store.hpp"
 #include "kith/storage/event_store.hpp"
+#include "kith/storage/search_index.hpp"
 
 namespace kith {
 

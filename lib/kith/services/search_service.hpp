@@ -9,8 +9,9 @@
 #include <string>
 #include <vector>
 
+#include "kith/domain/search_column.hpp"
+#include "kith/domain/search_kind.hpp"
 #include "kith/storage/journal.hpp"
-#include "kith/storage/search_index.hpp"
 
 namespace kith {
 

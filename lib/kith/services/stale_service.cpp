@@ -5,6 +5,7 @@
 #include "kith/domain/cadence.hpp"
 #include "kith/domain/contact_rules.hpp"
 #include "kith/domain/fold.hpp"
+#include "kith/storage/cadence_store.hpp"
 #include "kith/storage/conversation_store.hpp"
 
 namespace kith {
@@ -42,7 +43,7 @@ StaleReport StaleService::compute(date::year_month_day today, const StaleQuery& 
   // The tag as contact list takes it: case and spaces folded, a malformed one refused.
   const std::string tag = query.tag.empty() ? std::string() : normalise_tag(query.tag);
   m_journal.read([&] {
-    for (const auto& candidate : ContactStore(m_journal).active_candidates(tag)) {
+    for (const auto& candidate : CadenceStore(m_journal).active_candidates(tag)) {
       StaleContact s = to_stale(candidate, m_settings, today);
       bool silent = s.silent_since <= cutoff;
       bool lapsed = s.cadence && s.cadence->past(today);
@@ -68,7 +69,7 @@ std::vector<StaleContact> StaleService::past_cadence(date::year_month_day today)
   m_journal.read([&] {
     std::vector<std::string> tiers;
     for (const auto& [tag, interval] : m_settings.cadence_tiers) tiers.push_back(tag);
-    for (const auto& candidate : ContactStore(m_journal).cadence_candidates(tiers)) {
+    for (const auto& candidate : CadenceStore(m_journal).cadence_candidates(tiers)) {
       StaleContact s = to_stale(candidate, m_settings, today);
       if (s.cadence && s.cadence->past(today)) out.push_back(std::move(s));
     }

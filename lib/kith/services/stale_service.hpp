@@ -8,9 +8,8 @@
 #include <string>
 #include <vector>
 
-#include "kith/domain/conversation.hpp"
 #include "kith/domain/settings.hpp"
-#include "kith/storage/contact_store.hpp"
+#include "kith/domain/stale_contact.hpp"
 #include "kith/storage/journal.hpp"
 
 namespace kith {
@@ -22,22 +21,6 @@ struct StaleQuery {
   int days = k_default_stale_days;   // silent at least this many days
   std::string tag;                   // only contacts with this tag; "" for all
   std::optional<std::size_t> limit;  // at most this many, the longest silent first
-};
-
-// How a contact stands against their keep-in-touch cadence.
-struct CadenceStatus {
-  Interval every;                 // the cadence that applies (own or tier)
-  date::year_month_day due_on;    // when the next conversation is or was due
-  date::year_month_day shows_on;  // due_on, or the end of a snooze when later
-  bool past(date::year_month_day today) const { return shows_on < today; }
-};
-
-struct StaleContact {
-  ContactName contact;
-  date::year_month_day silent_since;  // the last conversation, else the day they were added
-  int days_silent = 0;
-  std::optional<Conversation> last_conversation;  // without its list of people
-  std::optional<CadenceStatus> cadence;
 };
 
 struct StaleReport {

@@ -10,31 +10,11 @@
 #include <vector>
 
 #include "kith/domain/contact.hpp"
+#include "kith/domain/contact_name.hpp"
+#include "kith/domain/contact_summary.hpp"
 #include "kith/storage/journal.hpp"
 
 namespace kith {
-
-// One line of `contact list`: the contact and when we last spoke, derived from conversations.
-struct ContactSummary {
-  Contact contact;
-  std::optional<date::year_month_day> last_contacted;
-};
-
-// A contact's id and name, as shown when listing candidates for a reference.
-struct ContactName {
-  std::int64_t id = 0;
-  std::string name;
-};
-
-// What the keep-in-touch rule needs to know about a contact.
-struct CadenceCandidate {
-  ContactName contact;
-  std::optional<Interval> cadence;
-  std::vector<std::string> tags;
-  std::optional<date::year_month_day> snoozed_until;
-  std::optional<date::year_month_day> last_contacted;
-  date::year_month_day added_on;
-};
 
 class ContactStore {
  public:
@@ -83,11 +63,6 @@ class ContactStore {
     int events = 0;
   };
   RemovalCounts removal_counts(std::int64_t id);
-
-  // Active contacts with their own cadence or a tag among `tier_tags`.
-  std::vector<CadenceCandidate> cadence_candidates(const std::vector<std::string>& tier_tags);
-  // Every active contact, or those with `tag` when it is not empty: what `kith stale` weighs.
-  std::vector<CadenceCandidate> active_candidates(const std::string& tag);
 
   // Moves everything that points at `from` (conversations, follow-ups, introductions) to `to`,
   // stamping what moved as updated at `now` so a sync carries the move.

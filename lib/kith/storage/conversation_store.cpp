@@ -6,7 +6,7 @@
 #include <algorithm>
 
 #include "kith/storage/sql.hpp"
-#include "kith/storage/uid.hpp"
+#include "kith/util/uid.hpp"
 
 namespace kith {
 

@@ -5,7 +5,7 @@
 
 #include "kith/domain/fold.hpp"
 #include "kith/storage/sql.hpp"
-#include "kith/storage/uid.hpp"
+#include "kith/util/uid.hpp"
 
 namespace kith {
 

@@ -7,8 +7,10 @@
 #include <string>
 #include <vector>
 
+#include "kith/domain/contact_name.hpp"
 #include "kith/domain/event.hpp"
-#include "kith/storage/contact_store.hpp"
+#include "kith/domain/event_name.hpp"
+#include "kith/domain/event_summary.hpp"
 #include "kith/storage/journal.hpp"
 
 namespace SQLite {
@@ -16,18 +18,6 @@ class Statement;
 }
 
 namespace kith {
-
-// An event's id and name, as shown when listing candidates for a reference.
-struct EventName {
-  std::int64_t id = 0;
-  std::string name;
-};
-
-// One line of `event list`: the event and how many people were met there.
-struct EventSummary {
-  Event event;
-  int people_met = 0;
-};
 
 class EventStore {
  public:

@@ -4,7 +4,7 @@
 #include <SQLiteCpp/Statement.h>
 
 #include "kith/storage/sql.hpp"
-#include "kith/storage/uid.hpp"
+#include "kith/util/uid.hpp"
 
 namespace kith {
 

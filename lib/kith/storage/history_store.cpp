@@ -17,8 +17,8 @@
 #include <string_view>
 
 #include "kith/error.hpp"
-#include "kith/storage/interrupt.hpp"
 #include "kith/storage/journal.hpp"
+#include "kith/util/interrupt.hpp"
 
 namespace kith {
 

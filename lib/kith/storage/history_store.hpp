@@ -10,6 +10,8 @@
 #include <string>
 #include <vector>
 
+#include "kith/domain/history_entry.hpp"
+
 struct sqlite3_session;
 
 namespace SQLite {
@@ -19,15 +21,6 @@ class Database;
 namespace kith {
 
 class Journal;
-
-// One recorded change.
-struct HistoryEntry {
-  std::int64_t id = 0;
-  std::string at;           // UTC instant, "YYYY-MM-DDTHH:MM:SSZ"
-  std::string command;      // the command line that made it, e.g. `log ada -m "coffee"`
-  std::string summary;      // e.g. "added 1 conversation, 1 follow-up"
-  bool from_empty = false;  // the journal was empty before: undo empties it again
-};
 
 // How many entries the history keeps; older ones are dropped (they can no longer be undone).
 inline constexpr int k_history_limit = 100;

@@ -17,7 +17,7 @@
 #include "kith/error.hpp"
 #include "kith/storage/backup.hpp"
 #include "kith/storage/history_store.hpp"
-#include "kith/storage/interrupt.hpp"
+#include "kith/util/interrupt.hpp"
 #include "kith/storage/journal_file.hpp"
 #include "kith/storage/migrations.hpp"
 #include "kith/storage/search_index.hpp"

@@ -30,15 +30,6 @@ std::vector<ReportFollowUp> read_follow_ups(SQLite::Statement& stmt) {
 
 }  // namespace
 
-int Activity::count(const std::string& goal) const {
-  if (goal == "new_contacts") return new_contacts;
-  if (goal == "conversations") return conversations;
-  auto channel = parse_channel(goal);
-  if (!channel) return 0;
-  auto it = by_channel.find(*channel);
-  return it == by_channel.end() ? 0 : it->second;
-}
-
 Activity ReportStore::activity(date::year_month_day from, date::year_month_day to) {
   Activity a;
   SQLite::Statement added(m_journal.database(),

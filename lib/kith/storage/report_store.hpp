@@ -6,41 +6,16 @@
 #include <date/date.h>
 
 #include <cstdint>
-#include <map>
 #include <optional>
 #include <string>
 #include <vector>
 
-#include "kith/domain/conversation.hpp"
-#include "kith/storage/contact_store.hpp"
+#include "kith/domain/activity.hpp"
+#include "kith/domain/new_contact.hpp"
+#include "kith/domain/report_follow_up.hpp"
 #include "kith/storage/journal.hpp"
 
 namespace kith {
-
-// What happened in a span of days: the numbers weekly goals are measured by.
-struct Activity {
-  int new_contacts = 0;
-  int conversations = 0;
-  std::map<Channel, int> by_channel;  // only channels that were used
-  // The count a goal ("new_contacts", "conversations" or a channel name) is measured by.
-  int count(const std::string& goal) const;
-};
-
-struct NewContact {
-  ContactName contact;
-  date::year_month_day added_on;
-};
-
-// A follow-up as the report lists it: whom, what, when it was due and when it was closed.
-struct ReportFollowUp {
-  std::int64_t id = 0;
-  ContactName contact;
-  date::year_month_day due_on;
-  std::optional<date::year_month_day> closed_on;
-  std::string note;
-  // Done on or before the day it was due.
-  bool on_time() const { return closed_on && *closed_on <= due_on; }
-};
 
 class ReportStore {
  public:

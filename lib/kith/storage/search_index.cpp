@@ -110,32 +110,6 @@ std::string quoted(std::string_view text) {
 
 }  // namespace
 
-std::string_view to_string(SearchKind kind) {
-  switch (kind) {
-    case SearchKind::contact:
-      return "contact";
-    case SearchKind::conversation:
-      return "conversation";
-    case SearchKind::event:
-      return "event";
-  }
-  return "contact";
-}
-
-std::string_view to_string(SearchColumn column) {
-  switch (column) {
-    case SearchColumn::name:
-      return "name";
-    case SearchColumn::company:
-      return "company";
-    case SearchColumn::text:
-      return "text";
-    case SearchColumn::tags:
-      return "tags";
-  }
-  return "text";
-}
-
 void register_search_tokenizer(sqlite3* connection) {
   fts5_api* api = fts5_api_of(connection);
   if (api == nullptr) {

@@ -15,16 +15,14 @@
 #include <string_view>
 #include <vector>
 
+#include "kith/domain/search_column.hpp"
+#include "kith/domain/search_kind.hpp"
+
 struct sqlite3;
 
 namespace kith {
 
 class Journal;
-
-// What a search document stands for; its FTS rowid is id * 4 + kind.
-enum class SearchKind { contact = 0, conversation = 1, event = 2 };
-
-std::string_view to_string(SearchKind kind);
 
 // Registers the `kith` tokenizer on a connection; the journal does this on every open,
 // before anything touches the index.
@@ -46,10 +44,6 @@ struct SearchFilter {
   std::string channel;                        // only conversations on this channel ("" for any)
   int limit = 20;
 };
-
-// The columns of a document, in the index's order.
-enum class SearchColumn { name = 0, company = 1, text = 2, tags = 3 };
-std::string_view to_string(SearchColumn column);
 
 // One document that matched, best first. Matched words are marked with \x01 before and \x02
 // after them: `marked` holds each column's text (for the long text column, only a snippet

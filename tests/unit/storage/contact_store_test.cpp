@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "../services/test_support.hpp"
+#include "kith/storage/cadence_store.hpp"
 #include "kith/storage/conversation_store.hpp"
 #include "kith/storage/follow_up_store.hpp"
 
@@ -331,7 +332,7 @@ TEST_F(ContactStoreTest, CadenceCandidatesAreActiveContactsWithACadenceOrATierTa
   add(archived);
   add_conversation({grace}, ymd(2026, 2, 14));
 
-  auto candidates = store.cadence_candidates({"a", "b", "c", "d"});
+  auto candidates = CadenceStore(journal).cadence_candidates({"a", "b", "c", "d"});
   ASSERT_EQ(candidates.size(), 2u);
   const CadenceCandidate& first = candidates[0].contact.id == ada ? candidates[0] : candidates[1];
   const CadenceCandidate& second = candidates[0].contact.id == ada ? candidates[1] : candidates[0];
@@ -350,7 +351,7 @@ TEST_F(ContactStoreTest, CadenceCandidatesAreActiveContactsWithACadenceOrATierTa
   EXPECT_EQ(format_date(*second.last_contacted), "2026-02-14");
 
   // Only the configured tiers count.
-  EXPECT_EQ(store.cadence_candidates({"z"}).size(), 1u);
+  EXPECT_EQ(CadenceStore(journal).cadence_candidates({"z"}).size(), 1u);
 }
 
 TEST_F(ContactStoreTest, RepointMovesEverythingAndKeepsOneLinkForSharedConversations) {

@@ -1,4 +1,4 @@
-#include "kith/storage/interrupt.hpp"
+#include "kith/util/interrupt.hpp"
 
 #include <sqlite3.h>
 

@@ -1,4 +1,4 @@
-#include "kith/storage/uid.hpp"
+#include "kith/util/uid.hpp"
 
 #include <uuid/uuid.h>
 
