@@ -26,15 +26,7 @@ namespace {
 
 namespace fs = std::filesystem;
 
-constexpr int k_busy_timeout_ms = 5000;
-
 std::string reason(int error) { return std::strerror(error); }
-
-// SQLite reads "file:..." as a URI and ":memory:" as a special name; "./" makes every
-// relative path the file it names (as the journal does).
-std::string as_file_name(const fs::path& path) {
-  return path.is_absolute() ? path.string() : "./" + path.string();
-}
 
 // Copies every page of `source` into `destination` in one step, so the copy is one snapshot
 // of the source even while other processes write to it (WAL lets the read run alongside).

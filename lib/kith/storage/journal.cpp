@@ -17,76 +17,15 @@
 #include "kith/error.hpp"
 #include "kith/storage/backup.hpp"
 #include "kith/storage/history_store.hpp"
-#include "kith/util/interrupt.hpp"
 #include "kith/storage/journal_file.hpp"
 #include "kith/storage/migrations.hpp"
 #include "kith/storage/search_index.hpp"
 #include "kith/storage/sqlite_error.hpp"
+#include "kith/util/interrupt.hpp"
 
 namespace kith {
 
 namespace {
-
-constexpr int k_busy_timeout_ms = 5000;
-
-// SQLite reads "file:..." as a URI and ":memory:" as a special name; a relative path is
-// prefixed with "./" so every --db value is the file it names.
-std::string as_file_name(const std::filesystem::path& path) {
-  std::string name = path.string();
-  return path.is_absolute() ? name : "./" + name;
-}
-
-// An exclusive flock on `dir`, waited for up to the busy timeout; the descriptor holds it.
-int lock_directory(const std::filesystem::path& dir, const std::string& shown) {
-  int fd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-  if (fd < 0) {
-    throw Error(ErrorKind::cant_create,
-                "cannot create the journal " + shown + ": " + std::strerror(errno));
-  }
-  for (int waited = 0; ::flock(fd, LOCK_EX | LOCK_NB) != 0; waited += 20) {
-    if ((errno != EWOULDBLOCK && errno != EINTR) || waited >= k_busy_timeout_ms) {
-      ::close(fd);
-      throw Error(ErrorKind::busy,
-                  "another kith process is creating the journal " + shown + "; try again");
-    }
-    throw_if_interrupted();
-    ::usleep(20000);
-  }
-  return fd;
-}
-
-// Refuses a directory, a FIFO or a device: reading a FIFO would wait forever for a writer.
-void check_regular_file(const std::filesystem::path& path, const std::string& shown) {
-  std::error_code ec;
-  const auto status = std::filesystem::status(path, ec);
-  if (std::filesystem::is_directory(status)) {
-    throw Error(ErrorKind::corrupt, shown + " is a directory, not a kith journal");
-  }
-  if (!std::filesystem::is_regular_file(status)) {
-    throw Error(ErrorKind::corrupt, shown +
-                                        " is not a regular file (a pipe or a device), not a kith "
-                                        "journal; use --db to name your journal");
-  }
-}
-
-// Checks what can be known before opening for writing, so each case gets its own message.
-void check_writable(const std::filesystem::path& path, bool exists, const std::string& shown) {
-  auto dir = path.parent_path().empty() ? std::filesystem::path(".") : path.parent_path();
-  std::error_code ec;
-  if (!std::filesystem::is_directory(dir, ec)) {
-    throw Error(ErrorKind::cant_create, "cannot create the journal " + shown + ": directory " +
-                                            dir.string() + " does not exist");
-  }
-  if (exists && ::access(path.c_str(), W_OK) != 0) {
-    throw Error(
-        ErrorKind::permission,
-        "the journal " + shown + " is read-only; reading works, changes need write permission");
-  }
-  if (::access(dir.c_str(), W_OK) != 0) {
-    throw Error(ErrorKind::permission, "cannot write in " + dir.string() +
-                                           " (permission denied); kith needs it for the journal");
-  }
-}
 
 // kith_fold(text): the case- and accent-folded form of text, for matching in SQL.
 void sql_fold(sqlite3_context* context, int, sqlite3_value** argv) {
@@ -108,34 +47,6 @@ bool holds_records(SQLite::Database& db, int version) {
 }
 
 }  // namespace
-
-std::string immutable_uri(const std::filesystem::path& path) {
-  std::string absolute = std::filesystem::absolute(path).string();
-  std::string uri = "file:";
-  for (char c : absolute) {
-    if (c == '%' || c == '?' || c == '#' || static_cast<unsigned char>(c) < 0x20) {
-      static constexpr char k_hex[] = "0123456789ABCDEF";
-      auto byte = static_cast<unsigned char>(c);
-      uri += '%';
-      uri += k_hex[byte >> 4];
-      uri += k_hex[byte & 0xF];
-    } else {
-      uri += c;
-    }
-  }
-  return uri + "?immutable=1";
-}
-
-std::unique_ptr<SQLite::Database> open_read_only(const std::filesystem::path& path) {
-  std::error_code ec;
-  if (!std::filesystem::exists(path.string() + "-shm", ec) &&
-      ::access(directory_of(path).c_str(), W_OK) != 0) {
-    return std::make_unique<SQLite::Database>(
-        immutable_uri(path), SQLite::OPEN_READONLY | SQLite::OPEN_URI, k_busy_timeout_ms);
-  }
-  return std::make_unique<SQLite::Database>(as_file_name(path), SQLite::OPEN_READONLY,
-                                            k_busy_timeout_ms);
-}
 
 Journal::Journal(std::unique_ptr<SQLite::Database> db, std::string display_name)
     : m_db(std::move(db)), m_display_name(std::move(display_name)) {}

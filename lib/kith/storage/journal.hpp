@@ -19,14 +19,6 @@ class Statement;
 
 namespace kith {
 
-// An SQLite URI that opens `path` read-only as immutable: for reading a journal in a
-// directory we cannot write, where SQLite could not create the WAL index it needs.
-std::string immutable_uri(const std::filesystem::path& path);
-
-// A read-only connection to the SQLite file at `path`: immutable (immutable_uri) when its
-// directory cannot be written and no other process has it open in WAL mode.
-std::unique_ptr<SQLite::Database> open_read_only(const std::filesystem::path& path);
-
 class Journal {
  public:
   enum class Access { read, write };
