@@ -98,6 +98,25 @@ void sync_directory(const std::filesystem::path& dir) {
   }
 }
 
+// SIGINT, SIGTERM and SIGHUP wait while one lives: kith's handler then finds either nothing
+// or a file it knows (a temporary file created but not yet in the table would be left behind),
+// and never half a set of moved files.
+class SignalsHeld {
+ public:
+  SignalsHeld() {
+    sigset_t block;
+    ::sigemptyset(&block);
+    for (int signal : {SIGINT, SIGTERM, SIGHUP}) ::sigaddset(&block, signal);
+    ::pthread_sigmask(SIG_BLOCK, &block, &m_old);
+  }
+  ~SignalsHeld() { ::pthread_sigmask(SIG_SETMASK, &m_old, nullptr); }
+  SignalsHeld(const SignalsHeld&) = delete;
+  SignalsHeld& operator=(const SignalsHeld&) = delete;
+
+ private:
+  sigset_t m_old;
+};
+
 Error write_error(const std::string& shown, int error) {
   return Error(ErrorKind::io,
                "cannot write " + shown + ": " + reason(error) + "; nothing was written");
@@ -113,6 +132,7 @@ TempFile::TempFile(const std::filesystem::path& dir, std::string_view prefix,
                    std::string_view suffix, const std::string& shown, bool sqlite_side_files)
     : m_side_files(sqlite_side_files) {
   std::string name = (dir / (std::string(prefix) + "XXXXXX" + std::string(suffix))).string();
+  SignalsHeld held;  // until the file is in the handler's table
   int fd = ::mkstemps(name.data(), static_cast<int>(suffix.size()));  // 0600, whatever the umask
   if (fd < 0) {
     int error = errno;
@@ -171,6 +191,7 @@ TempDir::TempDir(const std::filesystem::path& parent, std::string_view prefix,
                  const std::string& shown)
     : m_shown(shown) {
   std::string name = (parent / (std::string(prefix) + "XXXXXX")).string();
+  SignalsHeld held;                         // until the directory is in the handler's table
   if (::mkdtemp(name.data()) == nullptr) {  // 0700
     int error = errno;
     throw Error(error == EACCES || error == EROFS ? ErrorKind::permission : ErrorKind::cant_create,
@@ -223,14 +244,7 @@ bool TempDir::write_file(const std::string& name, std::string_view bytes) {
 
 void TempDir::move_into(const std::filesystem::path& destination, bool replace) {
   // A signal waits until the files are all moved (or all put back): never half a set.
-  sigset_t block, old;
-  ::sigemptyset(&block);
-  for (int signal : {SIGINT, SIGTERM, SIGHUP}) ::sigaddset(&block, signal);
-  ::pthread_sigmask(SIG_BLOCK, &block, &old);
-  struct Restore {
-    sigset_t* mask;
-    ~Restore() { ::pthread_sigmask(SIG_SETMASK, mask, nullptr); }
-  } restore{&old};
+  SignalsHeld held;
   struct stat existing {};
   if (::lstat(destination.c_str(), &existing) != 0) {
     if (::renameat2(AT_FDCWD, m_path.c_str(), AT_FDCWD, destination.c_str(), RENAME_NOREPLACE) !=
