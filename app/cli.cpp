@@ -121,55 +121,77 @@ using AddCommands = void (*)(CLI::App&, Context&);
 
 // Each command group, under the words that choose it on the command line.
 constexpr std::array<std::pair<std::string_view, AddCommands>, 26> k_groups{{
-    {"contact", add_contact_commands},    {"add", add_contact_commands},
-    {"show", add_contact_commands},       {"log", add_log_commands},
-    {"conversation", add_log_commands},   {"convo", add_log_commands},
-    {"timeline", add_log_commands},       {"follow-up", add_follow_up_commands},
-    {"fu", add_follow_up_commands},       {"due", add_due_command},
-    {"event", add_event_commands},        {"config", add_config_commands},
-    {"import", add_import_command},       {"export", add_export_command},
-    {"draft", add_draft_command},         {"search", add_search_commands},
-    {"who", add_search_commands},         {"brief", add_brief_command},
-    {"stale", add_stale_command},         {"report", add_report_command},
-    {"backup", add_maintenance_commands}, {"restore", add_maintenance_commands},
-    {"check", add_maintenance_commands},  {"history", add_history_commands},
-    {"undo", add_history_commands},       {"demo", add_demo_command},
+    {"contact", add_contact_commands},
+    {"add", add_add_command},
+    {"show", add_show_command},
+    {"log", add_log_command},
+    {"conversation", add_conversation_commands},
+    {"convo", add_conversation_commands},
+    {"timeline", add_timeline_command},
+    {"follow-up", add_follow_up_commands},
+    {"fu", add_follow_up_commands},
+    {"due", add_due_command},
+    {"event", add_event_commands},
+    {"config", add_config_commands},
+    {"import", add_import_command},
+    {"export", add_export_command},
+    {"draft", add_draft_command},
+    {"search", add_search_commands},
+    {"who", add_search_commands},
+    {"brief", add_brief_command},
+    {"stale", add_stale_command},
+    {"report", add_report_command},
+    {"backup", add_maintenance_commands},
+    {"restore", add_maintenance_commands},
+    {"check", add_maintenance_commands},
+    {"history", add_history_commands},
+    {"undo", add_history_commands},
+    {"demo", add_demo_command},
 }};
 
-// The first argument that is not an option or the value of a global option: the command.
-std::string_view command_word(const std::vector<std::string>& args) {
-  for (std::size_t i = 0; i < args.size(); ++i) {
+// The first two arguments that are not options or values of global options: the command
+// and, for a group, its subcommand ("contact", "show" in `kith --db j.db contact show ada`).
+std::array<std::string_view, 2> command_words(const std::vector<std::string>& args) {
+  std::array<std::string_view, 2> words;
+  std::size_t found = 0;
+  for (std::size_t i = 0; i < args.size() && found < words.size(); ++i) {
     const std::string& arg = args[i];
-    if (arg == "--") return {};
+    if (arg == "--") break;
     if (std::find(k_global_options_with_value.begin(), k_global_options_with_value.end(), arg) !=
         k_global_options_with_value.end()) {
       ++i;
       continue;
     }
     if (!arg.empty() && arg.front() == '-') continue;
-    return arg;
+    words[found++] = arg;
   }
-  return {};
+  return words;
 }
 
 // Start-up builds only what the command needs: the chosen command's group when the command
-// word is known, every command otherwise (help, completion, an unknown or missing command,
-// whose errors and suggestions need the whole tree). --version alone needs none.
+// word is known, and in it only the chosen subcommand (see add_subcommands); every command
+// otherwise (help, completion, an unknown or missing command, whose errors and suggestions
+// need the whole tree). --version alone needs none.
 void add_commands(CLI::App& app, Context& ctx, const std::vector<std::string>& args) {
-  const std::string_view word = command_word(args);
-  for (const auto& [name, add] : k_groups) {
-    if (name == word) return add(app, ctx);
-  }
+  const auto [word, sub] = command_words(args);
   auto given = [&args](std::string_view flag) {
     return std::find(args.begin(), args.end(), flag) != args.end();
   };
-  if (word.empty() && given("--version") && !given("--help") && !given("-h")) return;
+  const bool help = given("--help") || given("-h");
+  for (const auto& [name, add] : k_groups) {
+    if (name != word) continue;
+    if (!help) ctx.choose_subcommand(sub);
+    return add(app, ctx);
+  }
+  if (word.empty() && given("--version") && !help) return;
   for (AddCommands add :
-       {add_contact_commands, add_log_commands, add_follow_up_commands, add_due_command,
-        add_event_commands, add_config_commands, add_import_command, add_export_command,
-        add_draft_command, add_search_commands, add_brief_command, add_stale_command,
-        add_report_command, add_maintenance_commands, add_history_commands, add_demo_command,
-        add_completion_command}) {
+       {add_contact_commands,   add_add_command,           add_show_command,
+        add_log_command,        add_conversation_commands, add_timeline_command,
+        add_follow_up_commands, add_due_command,           add_event_commands,
+        add_config_commands,    add_import_command,        add_export_command,
+        add_draft_command,      add_search_commands,       add_brief_command,
+        add_stale_command,      add_report_command,        add_maintenance_commands,
+        add_history_commands,   add_demo_command,          add_completion_command}) {
     add(app, ctx);
   }
 }

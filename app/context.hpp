@@ -104,6 +104,12 @@ class Context {
   // The command chosen on the command line, run after parsing completes.
   std::function<void()> action;
 
+  // The word that may name the chosen group's subcommand ("show" in `kith contact show ada`),
+  // so that only that subcommand is built; empty when every subcommand is (help, a bare
+  // group). A word that names no subcommand (`kith log ada`) builds every one too.
+  std::string_view chosen_subcommand() const { return m_chosen_subcommand; }
+  void choose_subcommand(std::string_view word) { m_chosen_subcommand = word; }
+
  private:
   Io m_io;
   std::ostream& m_raw;
@@ -114,6 +120,7 @@ class Context {
   std::optional<Journal::Access> m_access;
   std::optional<Moment> m_moment;
   std::string m_command_line;
+  std::string_view m_chosen_subcommand;               // a view of the run's arguments
   std::vector<std::filesystem::path> m_created_dirs;  // by this run, for the journal
 };
 

@@ -10,8 +10,14 @@ class App;
 
 namespace kith::cli {
 
+// `kith contact ...`, and its short forms `kith add` and `kith show`.
 void add_contact_commands(CLI::App& app, Context& ctx);
-void add_log_commands(CLI::App& app, Context& ctx);
+void add_add_command(CLI::App& app, Context& ctx);
+void add_show_command(CLI::App& app, Context& ctx);
+// `kith log`, `kith conversation ...` and `kith timeline`, in log.cpp.
+void add_log_command(CLI::App& app, Context& ctx);
+void add_conversation_commands(CLI::App& app, Context& ctx);
+void add_timeline_command(CLI::App& app, Context& ctx);
 void add_follow_up_commands(CLI::App& app, Context& ctx);
 void add_due_command(CLI::App& app, Context& ctx);
 void add_demo_command(CLI::App& app, Context& ctx);

@@ -147,17 +147,20 @@ void add_contact_commands(CLI::App& app, Context& ctx) {
   auto* contact = app.add_subcommand("contact", "Add, find, edit and remove people");
   contact->require_subcommand(1);
   contact->fallthrough();
-  add_contact_add(*contact, ctx);
-  add_contact_add(app, ctx);
-  add_contact_show(*contact, ctx);
-  add_contact_show(app, ctx);
-  add_contact_list(*contact, ctx);
-  add_contact_edit(*contact, ctx);
-  add_contact_archive(*contact, ctx);
-  add_contact_unarchive(*contact, ctx);
-  add_contact_snooze(*contact, ctx);
-  add_contact_rm(*contact, ctx);
-  add_contact_merge(*contact, ctx);
+  add_subcommands(*contact, ctx,
+                  {{"add", "", add_contact_add},
+                   {"show", "", add_contact_show},
+                   {"list", "ls", add_contact_list},
+                   {"edit", "", add_contact_edit},
+                   {"archive", "", add_contact_archive},
+                   {"unarchive", "", add_contact_unarchive},
+                   {"snooze", "", add_contact_snooze},
+                   {"rm", "", add_contact_rm},
+                   {"merge", "", add_contact_merge}});
 }
+
+void add_add_command(CLI::App& app, Context& ctx) { add_contact_add(app, ctx); }
+
+void add_show_command(CLI::App& app, Context& ctx) { add_contact_show(app, ctx); }
 
 }  // namespace kith::cli

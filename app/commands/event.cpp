@@ -258,15 +258,16 @@ void add_event_commands(CLI::App& app, Context& ctx) {
   auto* event = app.add_subcommand("event", "Meetups and conferences, and the people met there");
   event->require_subcommand(1);
   event->fallthrough();
-  add_add(*event, ctx);
-  add_list(*event, ctx);
-  add_show(*event, ctx);
-  add_edit(*event, ctx);
-  add_rm(*event, ctx);
-  add_attend(*event, ctx);
-  add_met(*event, ctx);
-  add_debrief(*event, ctx);
-  add_event_import(*event, ctx);
+  add_subcommands(*event, ctx,
+                  {{"add", "", add_add},
+                   {"list", "ls", add_list},
+                   {"show", "", add_show},
+                   {"edit", "", add_edit},
+                   {"rm", "", add_rm},
+                   {"attend", "", add_attend},
+                   {"met", "", add_met},
+                   {"debrief", "", add_debrief},
+                   {"import", "", add_event_import}});
 }
 
 }  // namespace kith::cli

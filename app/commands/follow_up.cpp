@@ -112,6 +112,14 @@ void add_id_command(CLI::App& fu, Context& ctx, const char* name, const char* he
   run_with(*cmd, ctx, o, run);
 }
 
+void add_done(CLI::App& fu, Context& ctx) {
+  add_id_command(fu, ctx, "done", "Mark a follow-up done", run_done);
+}
+
+void add_cancel(CLI::App& fu, Context& ctx) {
+  add_id_command(fu, ctx, "cancel", "Cancel a follow-up (it stays in the history)", run_cancel);
+}
+
 void add_snooze(CLI::App& fu, Context& ctx) {
   auto o = std::make_shared<SnoozeOptions>();
   auto* snooze = fu.add_subcommand("snooze", "Move a follow-up to a later day");
@@ -141,11 +149,12 @@ void add_follow_up_commands(CLI::App& app, Context& ctx) {
   fu->alias("fu");
   fu->require_subcommand(1);
   fu->fallthrough();
-  add_add(*fu, ctx);
-  add_id_command(*fu, ctx, "done", "Mark a follow-up done", run_done);
-  add_id_command(*fu, ctx, "cancel", "Cancel a follow-up (it stays in the history)", run_cancel);
-  add_snooze(*fu, ctx);
-  add_list(*fu, ctx);
+  add_subcommands(*fu, ctx,
+                  {{"add", "", add_add},
+                   {"done", "", add_done},
+                   {"cancel", "", add_cancel},
+                   {"snooze", "", add_snooze},
+                   {"list", "ls", add_list}});
 }
 
 }  // namespace kith::cli

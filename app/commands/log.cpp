@@ -218,20 +218,33 @@ void add_conversation_edit(CLI::App& conversation, Context& ctx) {
   run_with(*edit, ctx, o, run_conversation_edit);
 }
 
+void add_conversation_show(CLI::App& conversation, Context& ctx) {
+  add_one_command(conversation, ctx, "show", "Show a conversation", "ID",
+                  "The conversation id (see kith timeline)", run_conversation_show);
+}
+
+void add_conversation_rm(CLI::App& conversation, Context& ctx) {
+  add_one_command(conversation, ctx, "rm", "Delete a conversation", "ID", "The conversation id",
+                  run_conversation_rm);
+}
+
 }  // namespace
 
-void add_log_commands(CLI::App& app, Context& ctx) {
-  add_log(app, ctx);
+void add_log_command(CLI::App& app, Context& ctx) { add_log(app, ctx); }
+
+void add_conversation_commands(CLI::App& app, Context& ctx) {
   auto* conversation =
       app.add_subcommand("conversation", "Show, correct or delete a logged conversation");
   conversation->alias("convo");
   conversation->require_subcommand(1);
   conversation->fallthrough();
-  add_one_command(*conversation, ctx, "show", "Show a conversation", "ID",
-                  "The conversation id (see kith timeline)", run_conversation_show);
-  add_conversation_edit(*conversation, ctx);
-  add_one_command(*conversation, ctx, "rm", "Delete a conversation", "ID", "The conversation id",
-                  run_conversation_rm);
+  add_subcommands(*conversation, ctx,
+                  {{"show", "", add_conversation_show},
+                   {"edit", "", add_conversation_edit},
+                   {"rm", "", add_conversation_rm}});
+}
+
+void add_timeline_command(CLI::App& app, Context& ctx) {
   add_one_command(app, ctx, "timeline", "Everything about a person, in date order", "REF",
                   "The contact", run_timeline);
 }
