@@ -39,8 +39,7 @@ std::string matched(const std::string& how) { return "matched by " + how; }
 
 ImportRun::ImportRun(Journal& journal, const Moment& moment, const ImportOptions& options,
                      const std::function<void(const ImportOutcome&)>& observer)
-    : m_journal(journal),
-      m_moment(moment),
+    : m_moment(moment),
       m_options(options),
       m_observer(observer),
       m_contacts(journal),

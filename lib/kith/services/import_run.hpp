@@ -77,7 +77,6 @@ class ImportRun {
   void merge(int line, JsonlEvent& r);
   void merge(int line, const Tombstone& t);
 
-  Journal& m_journal;
   const Moment& m_moment;
   const ImportOptions& m_options;
   const std::function<void(const ImportOutcome&)>& m_observer;
