@@ -82,9 +82,7 @@ void run_add(Context& ctx, const AddOptions& o) {
 
 void run_list(Context& ctx, const ListOptions& o) {
   const OutputForm form = output_form(ctx, o.plain);
-  auto when = o.all    ? EventStore::When::all
-              : o.past ? EventStore::When::past
-                       : EventStore::When::upcoming;
+  auto when = o.all ? EventPeriod::all : o.past ? EventPeriod::past : EventPeriod::upcoming;
   auto events = event_service(ctx, Journal::Access::read).list(when);
   if (form == OutputForm::json) {
     render::print_json(ctx.out(), render::to_json(events));

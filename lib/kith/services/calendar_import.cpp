@@ -5,6 +5,7 @@
 #include "kith/error.hpp"
 #include "kith/formats/icalendar.hpp"
 #include "kith/services/event_service.hpp"
+#include "kith/storage/event_store.hpp"
 #include "kith/util/interrupt.hpp"
 
 namespace kith {

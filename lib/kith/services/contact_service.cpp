@@ -189,9 +189,8 @@ Contact ContactService::snooze_cadence(std::string_view ref,
   return c;
 }
 
-std::pair<ContactDetails, ContactStore::RemovalCounts> ContactService::removal_preview(
-    std::string_view ref) {
-  std::pair<ContactDetails, ContactStore::RemovalCounts> out;
+std::pair<ContactDetails, RemovalCounts> ContactService::removal_preview(std::string_view ref) {
+  std::pair<ContactDetails, RemovalCounts> out;
   m_journal.read([&] {
     out.first = details(ref);
     out.second = ContactStore(m_journal).removal_counts(out.first.contact.id);

@@ -40,7 +40,7 @@ class ContactService {
   // Snoozes the keep-in-touch reminder until `until`; nullopt wakes it.
   Contact snooze_cadence(std::string_view ref, std::optional<date::year_month_day> until);
   // The contact `rm` would delete, and what goes with it.
-  std::pair<ContactDetails, ContactStore::RemovalCounts> removal_preview(std::string_view ref);
+  std::pair<ContactDetails, RemovalCounts> removal_preview(std::string_view ref);
   void remove(std::int64_t id);
   // Folds `other` into `keep` and deletes `other`; returns the merged contact.
   Contact merge(std::string_view keep, std::string_view other);

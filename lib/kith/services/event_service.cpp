@@ -8,6 +8,7 @@
 #include "kith/services/resolver.hpp"
 #include "kith/storage/contact_store.hpp"
 #include "kith/storage/conversation_store.hpp"
+#include "kith/storage/event_store.hpp"
 #include "kith/storage/follow_up_store.hpp"
 #include "kith/storage/tombstone_store.hpp"
 
@@ -100,9 +101,9 @@ Event EventService::remove(std::string_view ref) {
   return e;
 }
 
-std::vector<EventSummary> EventService::list(EventStore::When when) {
+std::vector<EventSummary> EventService::list(EventPeriod period) {
   std::vector<EventSummary> out;
-  m_journal.read([&] { out = EventStore(m_journal).list(when, m_moment.today); });
+  m_journal.read([&] { out = EventStore(m_journal).list(period, m_moment.today); });
   return out;
 }
 

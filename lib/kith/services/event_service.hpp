@@ -9,11 +9,11 @@
 
 #include "kith/domain/contact_name.hpp"
 #include "kith/domain/event.hpp"
+#include "kith/domain/event_period.hpp"
 #include "kith/domain/event_summary.hpp"
 #include "kith/domain/follow_up_view.hpp"
 #include "kith/domain/moment.hpp"
 #include "kith/domain/settings.hpp"
-#include "kith/storage/event_store.hpp"
 #include "kith/storage/journal.hpp"
 
 namespace kith {
@@ -64,7 +64,7 @@ class EventService {
   Event add(Event draft);
   Event edit(std::string_view ref, const EventChanges& changes);
   Event remove(std::string_view ref);
-  std::vector<EventSummary> list(EventStore::When when);
+  std::vector<EventSummary> list(EventPeriod period);
   EventDetails details(std::string_view ref);
   Event attend(std::string_view ref, Attendance status);
   // Records people met at the event; for an attended event, each new one gets a follow-up

@@ -288,7 +288,7 @@ std::optional<date::year_month_day> ContactStore::last_contacted(std::int64_t id
   return sql::optional_date(stmt, 0);
 }
 
-ContactStore::RemovalCounts ContactStore::removal_counts(std::int64_t id) {
+RemovalCounts ContactStore::removal_counts(std::int64_t id) {
   SQLite::Statement stmt(
       m_journal.database(),
       "SELECT (SELECT count(*) FROM conversation_contact cc WHERE cc.contact_id = ?1 AND NOT "

@@ -12,6 +12,7 @@
 #include "kith/domain/contact.hpp"
 #include "kith/domain/contact_name.hpp"
 #include "kith/domain/contact_summary.hpp"
+#include "kith/domain/removal_counts.hpp"
 #include "kith/storage/journal.hpp"
 
 namespace kith {
@@ -55,13 +56,7 @@ class ContactStore {
   std::vector<ContactName> introduced_by(std::int64_t id);
   // How many conversations the contact is in.
   int conversation_count(std::int64_t id);
-  // What deleting the contact deletes with it: conversations with nobody else in them,
-  // follow-ups, and records of where they were met.
-  struct RemovalCounts {
-    int conversations = 0;
-    int follow_ups = 0;
-    int events = 0;
-  };
+  // What deleting the contact deletes with it.
   RemovalCounts removal_counts(std::int64_t id);
 
   // Moves everything that points at `from` (conversations, follow-ups, introductions) to `to`,

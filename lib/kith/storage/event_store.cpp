@@ -168,17 +168,17 @@ std::vector<EventName> EventStore::names_containing(const std::string& key, int 
   return sql::read_names<EventName>(stmt);
 }
 
-std::vector<EventSummary> EventStore::list(When when, date::year_month_day today) {
+std::vector<EventSummary> EventStore::list(EventPeriod period, date::year_month_day today) {
   std::string query = std::string("SELECT ") + k_columns +
                       ", (SELECT count(*) FROM event_contact ec WHERE ec.event_id = e.id) "
                       "FROM event e";
-  if (when == When::upcoming)
+  if (period == EventPeriod::upcoming)
     query += " WHERE e.starts_on >= :today ORDER BY e.starts_on, e.starts_at, e.id";
-  if (when == When::past)
+  if (period == EventPeriod::past)
     query += " WHERE e.starts_on < :today ORDER BY e.starts_on DESC, e.starts_at DESC, e.id DESC";
-  if (when == When::all) query += " ORDER BY e.starts_on, e.starts_at, e.id";
+  if (period == EventPeriod::all) query += " ORDER BY e.starts_on, e.starts_at, e.id";
   SQLite::Statement stmt(m_journal.database(), query);
-  if (when != When::all) stmt.bind(":today", format_date(today));
+  if (period != EventPeriod::all) stmt.bind(":today", format_date(today));
   std::vector<EventSummary> out;
   while (stmt.executeStep()) out.push_back({read_event(stmt), stmt.getColumn(15).getInt()});
   for (auto& s : out) load_tags(s.event);

@@ -10,6 +10,7 @@
 #include "kith/domain/contact_name.hpp"
 #include "kith/domain/event.hpp"
 #include "kith/domain/event_name.hpp"
+#include "kith/domain/event_period.hpp"
 #include "kith/domain/event_summary.hpp"
 #include "kith/storage/journal.hpp"
 
@@ -36,9 +37,8 @@ class EventStore {
   std::vector<EventName> names_equal(const std::string& key, int limit);
   std::vector<EventName> names_containing(const std::string& key, int limit);
 
-  // Events starting on or after `from` (upcoming first), before it (latest first), or all.
-  enum class When { upcoming, past, all };
-  std::vector<EventSummary> list(When when, date::year_month_day today);
+  // Events starting on or after `today` (upcoming first), before it (latest first), or all.
+  std::vector<EventSummary> list(EventPeriod period, date::year_month_day today);
   // Planned events starting between `from` and `to`, inclusive, soonest first.
   std::vector<Event> planned_between(date::year_month_day from, date::year_month_day to);
 
