@@ -139,5 +139,17 @@ TEST_F(HostileTest, ADeeplyNestedConfigFileIsRefusedWithItsLine) {
                          ":1: keys, tables or arrays nest more than 32 levels deep\n");
 }
 
+// toml++ assumes a key never starts with a control character (a fuzzer found the assertion);
+// TOML allows none but tab, so the file is refused with the line, before toml++ reads it.
+TEST_F(HostileTest, AControlCharacterInTheConfigFileIsRefusedWithItsLine) {
+  std::ofstream(m_dir / "control.toml") << "color = \"auto\"\n[\x01\x7f[cadence]]\na = \"1y\"\n";
+  Outcome run = kith({"--config", (m_dir / "control.toml").string(), "due"});
+  EXPECT_EQ(run.code, 78);
+  EXPECT_EQ(run.err, "kith: error: " + (m_dir / "control.toml").string() +
+                         ":2: a control character (U+0001) is not allowed in a config file\n");
+  std::ofstream(m_dir / "tabs.toml") << "color\t=\t\"never\"\r\n";
+  EXPECT_EQ(kith({"--config", (m_dir / "tabs.toml").string(), "config", "show"}).code, 0);
+}
+
 }  // namespace
 }  // namespace kith::testing

@@ -225,6 +225,23 @@ void check_nesting(std::string_view text, const std::string& name) {
   }
 }
 
+// TOML allows no raw control character but tab, line feed and carriage return, and toml++
+// 3.3 assumes (rather than checks) that a key does not start with one: refused here first.
+void check_controls(std::string_view text, const std::string& name) {
+  int line = 1;
+  for (char c : text) {
+    const auto byte = static_cast<unsigned char>(c);
+    if (byte == '\n') ++line;
+    if ((byte < 0x20 && byte != '\t' && byte != '\n' && byte != '\r') || byte == 0x7f) {
+      constexpr const char* k_hex = "0123456789ABCDEF";
+      const std::string code = {'0', '0', k_hex[byte >> 4], k_hex[byte & 0xF]};
+      throw Error(ErrorKind::config, name + ":" + std::to_string(line) +
+                                         ": a control character (U+" + code +
+                                         ") is not allowed in a config file");
+    }
+  }
+}
+
 }  // namespace
 
 ConfigFile read_config(std::istream& in, const std::string& name) {
@@ -236,6 +253,7 @@ ConfigFile read_config(std::istream& in, const std::string& name) {
   if (text.size() > k_largest) {
     throw Error(ErrorKind::config, name + ": the config file is larger than 1 MiB");
   }
+  check_controls(text, name);
   check_nesting(text, name);
   toml::table root;
   try {
