@@ -13,9 +13,9 @@
 #include "kith/storage/conversation_store.hpp"
 #include "kith/storage/event_store.hpp"
 #include "kith/storage/follow_up_store.hpp"
-#include "kith/util/interrupt.hpp"
 #include "kith/storage/tombstone_store.hpp"
 #include "kith/util/file_name.hpp"
+#include "kith/util/interrupt.hpp"
 #include "kith/util/output_file.hpp"
 #include "kith/util/temp_file.hpp"
 
