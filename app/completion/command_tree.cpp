@@ -4,6 +4,8 @@
 #include <algorithm>
 #include <map>
 
+#include "render/table.hpp"
+
 namespace kith::cli {
 
 namespace {
@@ -25,13 +27,9 @@ Token token_for(const CLI::Option& option, const std::string& placeholder) {
   return kind == k_kinds.end() ? "none" : kind->second;
 }
 
-std::string one_line(std::string text) {
-  std::replace(text.begin(), text.end(), '\n', ' ');
-  return text;
-}
-
 void collect(const CLI::App& app, const std::string& path, std::vector<CommandSpec>& out) {
-  CommandSpec spec{path, {app.get_name()}, one_line(app.get_description()), {}, {}, {}, false};
+  CommandSpec spec{path, {app.get_name()}, render::one_line(app.get_description()), {}, {}, {},
+                   false};
   for (const auto& alias : app.get_aliases()) spec.words.push_back(alias);
   for (const CLI::Option* option : app.get_options()) {
     if (!option->nonpositional()) {
@@ -46,13 +44,13 @@ void collect(const CLI::App& app, const std::string& path, std::vector<CommandSp
       std::string type = option->get_type_name();
       o.value = token_for(*option, type.substr(0, type.find(':')));
     }
-    o.help = one_line(option->get_description());
+    o.help = render::one_line(option->get_description());
     spec.options.push_back(std::move(o));
   }
   std::vector<const CLI::App*> subs;
   for (const CLI::App* sub : app.get_subcommands({})) {
     if (sub->get_name().starts_with("_")) continue;  // helpers such as __complete
-    spec.children.emplace_back(sub->get_name(), one_line(sub->get_description()));
+    spec.children.emplace_back(sub->get_name(), render::one_line(sub->get_description()));
     subs.push_back(sub);
   }
   out.push_back(std::move(spec));

@@ -17,6 +17,12 @@ std::string ascii_lower(std::string_view text);
 // Upper-cases ASCII letters only; other bytes are kept.
 std::string ascii_upper(std::string_view text);
 
+// A byte as two upper-case hexadecimal digits: "0A" (percent-encoding, "U+00XX").
+inline std::string hex_byte(unsigned char byte) {
+  constexpr std::string_view k_hex = "0123456789ABCDEF";
+  return {k_hex[byte >> 4], k_hex[byte & 0xF]};
+}
+
 // True when `a` and `b` are equal, ignoring ASCII case.
 bool equals_nocase(std::string_view a, std::string_view b);
 

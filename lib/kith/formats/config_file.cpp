@@ -233,10 +233,8 @@ void check_controls(std::string_view text, const std::string& name) {
     const auto byte = static_cast<unsigned char>(c);
     if (byte == '\n') ++line;
     if ((byte < 0x20 && byte != '\t' && byte != '\n' && byte != '\r') || byte == 0x7f) {
-      constexpr const char* k_hex = "0123456789ABCDEF";
-      const std::string code = {'0', '0', k_hex[byte >> 4], k_hex[byte & 0xF]};
       throw Error(ErrorKind::config, name + ":" + std::to_string(line) +
-                                         ": a control character (U+" + code +
+                                         ": a control character (U+00" + hex_byte(byte) +
                                          ") is not allowed in a config file");
     }
   }

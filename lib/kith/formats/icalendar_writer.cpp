@@ -8,6 +8,7 @@
 #include <ostream>
 #include <sstream>
 
+#include "kith/domain/text.hpp"
 #include "kith/domain/when.hpp"
 #include "kith/error.hpp"
 
@@ -49,15 +50,12 @@ std::string escape_text(std::string_view text) {
 // A URI value (RFC 5545 3.3.13) is written unescaped. The bytes no URI may hold (controls,
 // spaces, non-ASCII) are percent-encoded, which is how RFC 3987 3.1 maps an IRI to a URI.
 std::string uri(std::string_view text) {
-  constexpr std::string_view k_hex = "0123456789ABCDEF";
   std::string out;
   out.reserve(text.size());
   for (const char c : text) {
     const auto byte = static_cast<unsigned char>(c);
     if (byte <= 0x20 || byte >= 0x7F) {
-      out += '%';
-      out += k_hex[byte >> 4];
-      out += k_hex[byte & 0xF];
+      out += '%' + hex_byte(byte);
     } else {
       out += c;
     }

@@ -11,6 +11,7 @@
 #include <cstring>
 #include <fstream>
 
+#include "kith/domain/text.hpp"
 #include "kith/error.hpp"
 #include "kith/storage/journal.hpp"
 #include "kith/storage/migrations.hpp"
@@ -81,11 +82,7 @@ std::string immutable_uri(const std::filesystem::path& path) {
   std::string uri = "file:";
   for (char c : absolute) {
     if (c == '%' || c == '?' || c == '#' || static_cast<unsigned char>(c) < 0x20) {
-      static constexpr char k_hex[] = "0123456789ABCDEF";
-      auto byte = static_cast<unsigned char>(c);
-      uri += '%';
-      uri += k_hex[byte >> 4];
-      uri += k_hex[byte & 0xF];
+      uri += '%' + hex_byte(static_cast<unsigned char>(c));
     } else {
       uri += c;
     }
