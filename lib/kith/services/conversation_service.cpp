@@ -10,6 +10,7 @@
 #include "kith/storage/event_store.hpp"
 #include "kith/storage/follow_up_store.hpp"
 #include "kith/storage/tombstone_store.hpp"
+#include "kith/util/uid.hpp"
 
 namespace kith {
 
@@ -51,8 +52,9 @@ LogResult ConversationService::log(const LogRequest& request) {
     }
     result.conversation.contact_ids.clear();
     for (const auto& c : result.contacts) result.conversation.contact_ids.push_back(c.id);
+    // The uid is made here, not by the store, so the result needs no second read.
+    if (result.conversation.uid.empty()) result.conversation.uid = new_uid();
     result.conversation.id = conversations.insert(result.conversation);
-    result.conversation.uid = conversations.get(result.conversation.id)->uid;
     for (const auto& contact : result.contacts) {
       std::optional<PlaybookStep> step;
       if (request.follow_up.mode == FollowUpChoice::Mode::on) {
