@@ -22,7 +22,7 @@ namespace {
 struct LogOptions {
   std::vector<std::string> refs;
   std::optional<std::string> summary;
-  std::string on = "today";
+  std::optional<std::string> on;  // not given: today, or the event's day
   std::string channel = "other";
   std::string direction = "out";
   std::string note;
@@ -84,7 +84,8 @@ void run_log(Context& ctx, const LogOptions& o) {
   LogRequest request;
   request.refs = o.refs;
   request.event = o.event;
-  request.conversation.on = parse_day(ctx, o.on, DatePreference::past);
+  request.dated = o.on.has_value();
+  request.conversation.on = parse_day(ctx, o.on.value_or("today"), DatePreference::past);
   request.conversation.channel = *parse_channel(o.channel);
   request.conversation.direction = *parse_direction(o.direction);
   request.conversation.summary = o.summary.value_or("");
@@ -170,7 +171,8 @@ void add_log(CLI::App& app, Context& ctx) {
   log->add_option("REF", o->refs, "The people: ids, emails, URLs or parts of names")->required();
   add_change(*log, "-m,--message", o->summary, "What you talked about (required without --edit)")
       ->type_name("SUMMARY");
-  log->add_option("--on", o->on, "When it happened (default today; e.g. yesterday, last fri)")
+  add_change(*log, "--on", o->on,
+             "When it happened (default today, or the day of the --event when it has passed)")
       ->type_name("WHEN");
   log->add_option("--channel", o->channel,
                   "How: coffee, call, video, email, message, meeting, "

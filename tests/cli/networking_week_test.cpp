@@ -228,6 +228,50 @@ TEST_F(NetworkingWeekTest, ConversationsCanBeCorrectedAndDeleted) {
   EXPECT_EQ(nlohmann::json::parse(ok({"show", "ada", "--json"}))["last_contacted"], nullptr);
 }
 
+// The newcomer's week (issue 19, items 1-8 and 17): the guide's after-meetup steps give one
+// follow-up per person, a conversation at last night's meetup is dated last night, a person
+// is added once, snooze only puts things off, and mistakes are explained.
+TEST_F(NetworkingWeekTest, AfterAMeetupEachPersonGetsOneFollowUpAndTheEventsDay) {
+  on("2026-11-23", {"add", "Ada Lovelace", "--company", "Analytical"});
+  on("2026-11-23", {"event", "add", "Rust NYC", "--on", "tue", "--at", "18:30"});
+  m_today = "2026-11-25";  // the morning after
+  EXPECT_EQ(kith({"event", "met", "rust nyc", "ada"}).err,
+            "kith: marked Rust NYC as attended\n"
+            "kith: met Ada Lovelace at Rust NYC\n"
+            "kith: created follow-up 1 for Ada Lovelace, due Wed 2026-11-25\n");
+  EXPECT_EQ(kith({"add", "Wei Chen", "--met-at", "rust nyc"}).err,
+            "kith: added Wei Chen (#2)\n"
+            "kith: met Wei Chen at Rust NYC\n"
+            "kith: created follow-up 2 for Wei Chen, due Wed 2026-11-25\n");
+  // No second follow-up, and no --on: the conversation happened at the event, yesterday.
+  EXPECT_EQ(
+      kith({"log", "ada", "-m", "Rust compiler jobs", "--channel", "event", "--event", "rust nyc"})
+          .err,
+      "kith: logged conversation 1 with Ada Lovelace on 2026-11-24\n");
+  // The other order: the conversation first, then the meeting; still one follow-up.
+  on("2026-11-25", {"add", "Kenji Watanabe"});
+  EXPECT_EQ(kith({"log", "kenji", "-m", "Tokio internals", "--channel", "event", "--event",
+                  "rust nyc", "--on", "yesterday"})
+                .err,
+            "kith: logged conversation 2 with Kenji Watanabe on 2026-11-24\n"
+            "kith: created follow-up 3 for Kenji Watanabe, due Thu 2026-11-26: follow up after "
+            "meeting on 2026-11-24 (event)\n");
+  EXPECT_EQ(kith({"event", "met", "rust nyc", "kenji"}).err,
+            "kith: met Kenji Watanabe at Rust NYC\n");
+  EXPECT_EQ(ok({"follow-up", "list"}),
+            "ID  DUE             WHO             STATE         NOTE\n"
+            " 1  Wed 2026-11-25  Ada Lovelace    due today     follow up after Rust NYC (within "
+            "48 hours)\n"
+            " 2  Wed 2026-11-25  Wei Chen        due today     follow up after Rust NYC (within "
+            "48 hours)\n"
+            " 3  Thu 2026-11-26  Kenji Watanabe  due tomorrow  follow up after meeting on "
+            "2026-11-24 (event)\n");
+  // A planned event still ahead: a conversation logged there now is dated today.
+  on("2026-11-25", {"event", "add", "Rust NYC social", "--on", "fri"});
+  EXPECT_EQ(kith({"log", "wei", "-m", "planning the social", "--event", "social"}).err,
+            "kith: logged conversation 3 with Wei Chen on 2026-11-25\n");
+}
+
 }  // namespace
 
 }  // namespace kith::testing

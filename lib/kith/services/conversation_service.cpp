@@ -49,6 +49,8 @@ LogResult ConversationService::log(const LogRequest& request) {
     if (!request.event.empty()) {
       EventStore events(m_journal);
       result.conversation.event_id = resolve_event(events, request.event);
+      const date::year_month_day event_day = events.get(*result.conversation.event_id)->starts_on;
+      if (!request.dated && event_day < m_moment.today) result.conversation.on = event_day;
     }
     result.conversation.contact_ids.clear();
     for (const auto& c : result.contacts) result.conversation.contact_ids.push_back(c.id);
@@ -63,6 +65,9 @@ LogResult ConversationService::log(const LogRequest& request) {
                          "follow up on the " + std::string(to_string(result.conversation.channel)) +
                              " of " + format_date(result.conversation.on)};
       } else if (request.follow_up.mode == FollowUpChoice::Mode::playbook) {
+        const auto event_id = result.conversation.event_id;
+        // One meeting, one follow-up: none when meeting them there made one already.
+        if (event_id && follow_ups.find_for_event(contact.id, *event_id)) continue;
         bool first = !conversations.has_other_in_person(contact.id, result.conversation.id);
         step =
             playbook_step(result.conversation.channel, result.conversation.on, first, m_settings);
@@ -70,6 +75,7 @@ LogResult ConversationService::log(const LogRequest& request) {
       if (!step) continue;
       FollowUp f;
       f.contact_id = contact.id;
+      if (step->origin == FollowUpOrigin::after_meeting) f.event_id = result.conversation.event_id;
       f.due_on = step->due_on;
       f.note = step->note;
       f.origin = step->origin;

@@ -26,6 +26,9 @@ struct LogRequest {
   std::vector<std::string> refs;
   std::string event;          // an event reference, or empty
   Conversation conversation;  // on, channel, direction, summary, note
+  // False when the day was not given: conversation.on is today, and moves to the event's
+  // day when the conversation is at an event that has passed.
+  bool dated = true;
   FollowUpChoice follow_up;
 };
 

@@ -154,6 +154,7 @@ MetResult EventService::met_ids(std::int64_t event_id, const std::vector<Contact
       }
       result.recorded.push_back(person);
       if (!follow_up || result.event.status != Attendance::attended) continue;
+      if (follow_ups.find_for_event(person.id, event_id)) continue;  // logged there already
       FollowUp f;
       f.contact_id = person.id;
       f.event_id = event_id;

@@ -93,6 +93,16 @@ std::optional<std::int64_t> FollowUpStore::find_same(const FollowUp& follow_up) 
   return sql::single_id(stmt);
 }
 
+std::optional<std::int64_t> FollowUpStore::find_for_event(std::int64_t contact_id,
+                                                          std::int64_t event_id) {
+  SQLite::Statement stmt(
+      m_journal.database(),
+      "SELECT id FROM follow_up WHERE contact_id = ?1 AND event_id = ?2 ORDER BY id LIMIT 1");
+  stmt.bind(1, contact_id);
+  stmt.bind(2, event_id);
+  return sql::single_id(stmt);
+}
+
 void FollowUpStore::for_each(bool open_only,
                              const std::function<void(const FollowUp&, const Links&)>& fn) {
   SQLite::Statement stmt(

@@ -32,6 +32,8 @@ class FollowUpStore {
   std::optional<std::int64_t> find_by_uid(const std::string& uid);
   // An open follow-up for the same person, due the same day, with the same note.
   std::optional<std::int64_t> find_same(const FollowUp& follow_up);
+  // A follow-up (open or closed) for the person after the event: one meeting, one follow-up.
+  std::optional<std::int64_t> find_for_event(std::int64_t contact_id, std::int64_t event_id);
 
   // What an export needs besides the follow-up: its person and event.
   struct Links {
