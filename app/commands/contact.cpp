@@ -108,6 +108,8 @@ void add_contact_add(CLI::App& parent, Context& ctx) {
                   "The event where you met (records them as met there)")
       ->type_name("EVENT");
   cmd->add_flag("--no-follow-up", o->no_follow_up, "With --met-at: create no follow-up");
+  cmd->add_flag("--force", o->links.force,
+                "Add them even if someone of the same name and company is in the journal");
   cmd->add_option("--every", o->every, "Keep in touch this often: 30d, 2w, 3m, 1y")
       ->type_name("INTERVAL");
   cmd->footer(

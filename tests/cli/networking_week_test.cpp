@@ -272,6 +272,20 @@ TEST_F(NetworkingWeekTest, AfterAMeetupEachPersonGetsOneFollowUpAndTheEventsDay)
             "kith: logged conversation 3 with Wei Chen on 2026-11-25\n");
 }
 
+TEST_F(NetworkingWeekTest, APersonIsAddedOnceUnlessForced) {
+  ok({"add", "Maya Okafor", "--company", "Stripe", "--email", "maya@stripe.example"});
+  const std::string before = journal_bytes();
+  Outcome again = kith({"add", "maya okafor", "--company", "STRIPE"});
+  EXPECT_EQ(again.code, 65);
+  EXPECT_EQ(again.err,
+            "kith: error: Maya Okafor at Stripe is already in the journal (#1); use kith show 1 "
+            "to see them, or add --force to add another Maya Okafor\n");
+  EXPECT_EQ(journal_bytes(), before);  // the same email or profile URL: contact_cli_test
+  ok({"add", "Maya Okafor", "--company", "Google"});  // another Maya, elsewhere
+  EXPECT_EQ(kith({"add", "Maya Okafor", "--company", "Stripe", "--force"}).err,
+            "kith: added Maya Okafor (#3)\n");
+}
+
 }  // namespace
 
 }  // namespace kith::testing

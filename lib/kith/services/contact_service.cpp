@@ -61,6 +61,17 @@ void ContactService::check_unique(const Contact& c) {
   }
 }
 
+void ContactService::check_not_known(ContactStore& store, const Contact& c) {
+  auto same = store.find_by_name_and_company(c.name, c.company);
+  if (same.empty()) return;
+  const Contact known = *store.get(same.front());
+  throw Error(ErrorKind::invalid_data,
+              known.name + (known.company.empty() ? "" : " at " + known.company) +
+                  " is already in the journal (#" + std::to_string(known.id) + "); use kith show " +
+                  std::to_string(known.id) + " to see them, or add --force to add another " +
+                  known.name);
+}
+
 std::optional<std::int64_t> ContactService::resolve_via(ContactStore& store, const std::string& via,
                                                         std::int64_t self) {
   if (trim(via).empty()) return std::nullopt;
@@ -78,6 +89,7 @@ Contact ContactService::add(Contact draft, const ContactLinks& links, MetResult*
     ContactStore store(m_journal);
     draft.introduced_by = resolve_via(store, links.via, 0);
     check_unique(draft);
+    if (!links.force) check_not_known(store, draft);
     draft.id = store.insert(draft);
     draft = *store.get(draft.id);
     if (!links.met_at.empty()) {

@@ -16,11 +16,13 @@
 
 namespace kith {
 
-// How a new contact connects to others: who introduced them and the event where you met.
+// How a new contact connects to others: who introduced them and the event where you met;
+// and whether to add them although someone of the same name and company is there already.
 struct ContactLinks {
   std::string via;     // a contact reference
   std::string met_at;  // an event reference
   bool follow_up = true;
+  bool force = false;
 };
 
 class ContactService {
@@ -48,6 +50,8 @@ class ContactService {
  private:
   void normalise(Contact& contact);
   void check_unique(const Contact& contact);
+  // Refuses a new contact whose name and company match someone's, as an import matches them.
+  static void check_not_known(ContactStore& store, const Contact& contact);
   std::optional<std::int64_t> resolve_via(ContactStore& store, const std::string& via,
                                           std::int64_t self);
 

@@ -23,7 +23,9 @@ class ResolverTest : public ::testing::Test {
     c.name = name;
     c.emails = std::move(emails);
     c.url = url;
-    return service.add(c).id;
+    ContactLinks namesakes_too;  // two people of one name are what some tests are about
+    namesakes_too.force = true;
+    return service.add(c, namesakes_too).id;
   }
 
   std::int64_t resolve(std::string_view ref) {
