@@ -1,10 +1,11 @@
-// kith follow-up add|done|snooze|cancel|list (also: kith fu).
+// kith follow-up add|done|snooze|edit|cancel|list (also: kith fu).
 #include <CLI/CLI.hpp>
 #include <ostream>
 
 #include "commands/command.hpp"
 #include "commands/commands.hpp"
 #include "commands/options.hpp"
+#include "kith/error.hpp"
 #include "kith/services/follow_up_service.hpp"
 #include "render/conversation_view.hpp"
 #include "render/dates.hpp"
@@ -23,6 +24,11 @@ struct IdOptions {
 
 struct SnoozeOptions {
   std::string id, when;
+};
+
+struct EditOptions {
+  std::string id;
+  std::optional<std::string> due, note;
 };
 
 struct ListOptions {
@@ -73,6 +79,19 @@ void run_snooze(Context& ctx, const SnoozeOptions& o) {
   auto v = service.snooze(id, until);
   if (ctx.json()) render::print_json(ctx.out(), render::to_json(v));
   ctx.info("snoozed " + describe(v) + " until " + render::day_with_weekday(until));
+}
+
+void run_edit(Context& ctx, const EditOptions& o) {
+  auto id = parse_record_id(o.id, "follow-up");
+  if (!o.due && !o.note) {
+    throw Error(ErrorKind::usage, "say what to change: --due WHEN or --note TEXT");
+  }
+  std::optional<date::year_month_day> due;
+  if (o.due) due = parse_day(ctx, *o.due, DatePreference::future);
+  FollowUpService service(ctx.journal(Journal::Access::write), ctx.moment());
+  auto v = service.edit(id, due, o.note);
+  if (ctx.json()) render::print_json(ctx.out(), render::to_json(v));
+  ctx.info("updated " + describe(v) + ", due " + render::day_with_weekday(v.follow_up.due_on));
 }
 
 void run_list(Context& ctx, const ListOptions& o) {
@@ -129,6 +148,21 @@ void add_snooze(CLI::App& fu, Context& ctx) {
   run_with(*snooze, ctx, o, run_snooze);
 }
 
+void add_edit(CLI::App& fu, Context& ctx) {
+  auto o = std::make_shared<EditOptions>();
+  auto* edit = fu.add_subcommand("edit", "Change a follow-up's day (earlier or later) or note");
+  edit->fallthrough();
+  edit->add_option("ID", o->id, "The follow-up id (see kith follow-up list)")->required();
+  add_change(*edit, "--due", o->due, "The new day it is due (e.g. fri, 3d, dec 1)")
+      ->type_name("WHEN");
+  add_change(*edit, "--note", o->note, "The new note")->type_name("TEXT");
+  edit->footer(
+      "Examples:\n"
+      "  kith follow-up edit 12 --due tomorrow     # sooner than planned\n"
+      "  kith follow-up edit 12 --note \"send the CFP link\"");
+  run_with(*edit, ctx, o, run_edit);
+}
+
 void add_list(CLI::App& fu, Context& ctx) {
   auto o = std::make_shared<ListOptions>();
   auto* list = fu.add_subcommand("list", "Open follow-ups by due date");
@@ -154,6 +188,7 @@ void add_follow_up_commands(CLI::App& app, Context& ctx) {
                    {"done", "", add_done},
                    {"cancel", "", add_cancel},
                    {"snooze", "", add_snooze},
+                   {"edit", "", add_edit},
                    {"list", "ls", add_list}});
 }
 

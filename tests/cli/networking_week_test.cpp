@@ -286,6 +286,25 @@ TEST_F(NetworkingWeekTest, APersonIsAddedOnceUnlessForced) {
             "kith: added Maya Okafor (#3)\n");
 }
 
+TEST_F(NetworkingWeekTest, SnoozeOnlyPutsOffAndEditBringsForward) {
+  ok({"add", "Ada Lovelace"});
+  ok({"fu", "add", "ada", "mon", "send the CFP"});  // due Mon 2026-11-30
+  const std::string before = journal_bytes();
+  Outcome earlier = kith({"fu", "snooze", "1", "fri"});
+  EXPECT_EQ(earlier.code, 64);
+  EXPECT_EQ(earlier.err,
+            "kith: error: follow-up 1 is due 2026-11-30 and snooze only moves it later; to bring "
+            "it forward: kith follow-up edit 1 --due 2026-11-27\n");
+  EXPECT_EQ(kith({"fu", "snooze", "1", "2026-11-30"}).err,
+            "kith: error: follow-up 1 is already due 2026-11-30; snooze moves it to a later day\n");
+  EXPECT_EQ(journal_bytes(), before);
+  EXPECT_EQ(kith({"fu", "edit", "1", "--due", "fri"}).err,
+            "kith: updated follow-up 1 for Ada Lovelace, due Fri 2026-11-27\n");
+  EXPECT_EQ(kith({"fu", "snooze", "1", "mon"}).err,
+            "kith: snoozed follow-up 1 for Ada Lovelace until Mon 2026-11-30\n");
+  EXPECT_EQ(kith({"fu", "edit", "1"}).code, 64);
+}
+
 }  // namespace
 
 }  // namespace kith::testing

@@ -96,7 +96,37 @@ FollowUpView FollowUpService::snooze(std::int64_t id, date::year_month_day until
   FollowUpView out;
   m_journal.write([&] {
     out = load_open(id, "snooze");
+    if (until <= out.follow_up.due_on) {
+      // Snoozing puts something off; bringing it forward is a change of plan: edit --due.
+      const std::string id_text = std::to_string(id);
+      const std::string due = format_date(out.follow_up.due_on);
+      if (until == out.follow_up.due_on) {
+        throw Error(ErrorKind::usage, "follow-up " + id_text + " is already due " + due +
+                                          "; snooze moves it to a later day");
+      }
+      throw Error(ErrorKind::usage,
+                  "follow-up " + id_text + " is due " + due +
+                      " and snooze only moves it later; to bring it forward: kith follow-up "
+                      "edit " +
+                      id_text + " --due " + format_date(until));
+    }
     out.follow_up.due_on = until;
+    out.follow_up.updated_at = m_moment.now_utc;
+    FollowUpStore(m_journal).update(out.follow_up);
+  });
+  return out;
+}
+
+FollowUpView FollowUpService::edit(std::int64_t id, std::optional<date::year_month_day> due_on,
+                                   const std::optional<std::string>& note) {
+  FollowUpView out;
+  m_journal.write([&] {
+    out = load_open(id, "edit");
+    if (due_on) {
+      require_supported_date(*due_on, "the follow-up's day");
+      out.follow_up.due_on = *due_on;
+    }
+    if (note) out.follow_up.note = normalise_text(*note);
     out.follow_up.updated_at = m_moment.now_utc;
     FollowUpStore(m_journal).update(out.follow_up);
   });

@@ -1,5 +1,5 @@
 // Promises to get back to people: add, complete (creating the next of a recurring one),
-// snooze, cancel and list. Nothing is deleted: closed follow-ups stay as history.
+// snooze, edit, cancel and list. Nothing is deleted: closed follow-ups stay as history.
 #pragma once
 
 #include <optional>
@@ -27,7 +27,11 @@ class FollowUpService {
   FollowUpView add(std::string_view ref, date::year_month_day due_on, const std::string& note,
                    std::optional<Interval> every, const std::string& event = {});
   DoneResult done(std::int64_t id);
+  // Moves an open follow-up later than it is due (an earlier day is refused: see edit).
   FollowUpView snooze(std::int64_t id, date::year_month_day until);
+  // Changes an open follow-up's due day (earlier or later) or note, when given.
+  FollowUpView edit(std::int64_t id, std::optional<date::year_month_day> due_on,
+                    const std::optional<std::string>& note);
   FollowUpView cancel(std::int64_t id);
   // Open follow-ups (all of them with include_closed), optionally of one contact.
   std::vector<FollowUpView> list(const std::optional<std::string>& contact_ref,
