@@ -1,3 +1,6 @@
+// GCC 12 at -O2 reports a false "potential null pointer dereference" inside libstdc++'s
+// vector<string> relocation once CLI11's string splitting is inlined here (as in log.cpp).
+#pragma GCC diagnostic ignored "-Wnull-dereference"
 #include "cli.hpp"
 
 #include <CLI/CLI.hpp>
@@ -9,9 +12,11 @@
 
 #include "commands/commands.hpp"
 #include "commands/options.hpp"
+#include "help.hpp"
 #include "kith/error.hpp"
 #include "render/safe_stream.hpp"
 #include "text_gate.hpp"
+#include "usage_error.hpp"
 #include "version.hpp"
 
 namespace kith::cli {
@@ -168,22 +173,77 @@ std::array<std::string_view, 2> command_words(const std::vector<std::string>& ar
   return words;
 }
 
+// The words that name a command but are not in k_groups: they need the whole tree.
+constexpr std::array<std::string_view, 3> k_whole_tree_commands{"completion", "help", "__complete"};
+
+bool given(const std::vector<std::string>& args, std::string_view flag) {
+  return std::find(args.begin(), args.end(), flag) != args.end();
+}
+
+// Refuses a command word kith does not know before anything is built: `kith lgo` names the
+// nearest command instead of failing later for want of one.
+void check_command_word(std::string_view word) {
+  if (word.empty()) return;
+  std::vector<std::string> names;
+  for (const auto& [name, add] : k_groups) {
+    if (name == word) return;
+    names.emplace_back(name);
+  }
+  for (std::string_view name : k_whole_tree_commands) {
+    if (name == word) return;
+    if (!name.starts_with("_")) names.emplace_back(name);
+  }
+  throw Error(ErrorKind::usage, unknown_command("kith", word, names));
+}
+
+// Refuses an option the root does not know when no command was named (`kith -v`).
+void check_global_options(const CLI::App& app, const std::vector<std::string>& args) {
+  for (std::size_t i = 0; i < args.size(); ++i) {
+    const std::string& arg = args[i];
+    if (arg == "--") return;
+    if (arg.size() < 2 || arg.front() != '-') continue;
+    const std::string name = arg.substr(0, arg.find('='));
+    const CLI::Option* option = app.get_option_no_throw(name);
+    if (option == nullptr) throw Error(ErrorKind::usage, unknown_option(arg, app));
+    if (option->get_type_size() != 0 && name == arg) ++i;  // its value
+  }
+}
+
+// A group needs one of its subcommands: `kith contact` alone, or `kith contact lsit`.
+void check_subcommand_word(const CLI::App& app, std::string_view word, std::string_view sub) {
+  const CLI::App* group = nullptr;
+  for (const CLI::App* s : app.get_subcommands({})) {
+    if (s->check_name(std::string(word))) group = s;
+  }
+  if (group == nullptr || group->get_require_subcommand_min() == 0) return;
+  std::vector<std::string> names;
+  for (const CLI::App* s : group->get_subcommands({})) {
+    if (!sub.empty() && s->check_name(std::string(sub))) return;
+    names.push_back(s->get_name());
+  }
+  const std::string path = "kith " + group->get_name();
+  if (sub.empty()) {
+    std::string list;
+    for (const auto& name : names) list += (list.empty() ? "" : ", ") + name;
+    throw Error(ErrorKind::usage, path + " needs a command: " + list + "; see " + path + " --help");
+  }
+  throw Error(ErrorKind::usage, unknown_command(path, sub, names));
+}
+
 // Start-up builds only what the command needs: the chosen command's group when the command
 // word is known, and in it only the chosen subcommand (see add_subcommands); every command
-// otherwise (help, completion, an unknown or missing command, whose errors and suggestions
-// need the whole tree). --version alone needs none.
+// otherwise (help, completion), since they need the whole tree. --version alone needs none.
 void add_commands(CLI::App& app, Context& ctx, const std::vector<std::string>& args) {
   const auto [word, sub] = command_words(args);
-  auto given = [&args](std::string_view flag) {
-    return std::find(args.begin(), args.end(), flag) != args.end();
-  };
-  const bool help = given("--help") || given("-h");
+  const bool help = given(args, "--help") || given(args, "-h");
   for (const auto& [name, add] : k_groups) {
     if (name != word) continue;
     if (!help) ctx.choose_subcommand(sub);
-    return add(app, ctx);
+    add(app, ctx);
+    if (!help) check_subcommand_word(app, word, sub);
+    return;
   }
-  if (word.empty() && given("--version") && !help) return;
+  if (word.empty() && given(args, "--version") && !help) return;
   for (AddCommands add :
        {add_contact_commands,   add_add_command,           add_show_command,
         add_log_command,        add_conversation_commands, add_timeline_command,
@@ -191,7 +251,8 @@ void add_commands(CLI::App& app, Context& ctx, const std::vector<std::string>& a
         add_config_commands,    add_import_command,        add_export_command,
         add_draft_command,      add_search_commands,       add_brief_command,
         add_stale_command,      add_report_command,        add_maintenance_commands,
-        add_history_commands,   add_demo_command,          add_completion_command}) {
+        add_history_commands,   add_demo_command,          add_completion_command,
+        add_help_command}) {
     add(app, ctx);
   }
 }
@@ -207,27 +268,38 @@ int run(const std::vector<std::string>& args, Io io, Environment env) {
   Context ctx(shown, std::move(env), io.out);
   ctx.set_command_line(args);
   CLI::App app{k_description, "kith"};
+  app.formatter(help_formatter());
   app.footer(k_footer);
   app.set_version_flag("--version", std::string("kith ") + k_version);
   app.require_subcommand(1);
   app.fallthrough();
   add_global_options(app, ctx);
-  add_commands(app, ctx, args);
 
   // Every message below goes through the filter too: CLI11's messages and kith's errors quote
   // what the user typed and what the journal holds.
   int status = 0;
   try {
-    std::vector<std::string> reversed(args.rbegin(), args.rend());
-    app.parse(reversed);
-    require_utf8_values(given_values(app));
-    if (ctx.action) ctx.action();
+    const std::string_view word = command_words(args)[0];
+    check_command_word(word);
+    if (word.empty()) check_global_options(app, args);
+    if (word.empty() && !given(args, "--help") && !given(args, "-h") && !given(args, "--version")) {
+      safe_out << short_usage();  // a bare `kith`
+    } else {
+      add_commands(app, ctx, args);
+      std::vector<std::string> reversed(args.rbegin(), args.rend());
+      app.parse(reversed);
+      require_utf8_values(given_values(app));
+      if (ctx.action) ctx.action();
+    }
   } catch (const CLI::CallForHelp&) {
     safe_out << app.help();
   } catch (const CLI::CallForAllHelp&) {
     safe_out << app.help("", CLI::AppFormatMode::All);
   } catch (const CLI::CallForVersion& e) {
     safe_out << e.what() << '\n';
+  } catch (const CLI::ExtrasError&) {
+    safe_err << "kith: error: " << unexpected_arguments(app, args) << '\n';
+    status = 64;
   } catch (const CLI::ParseError& e) {
     safe_err << "kith: error: " << one_line(e.what()) << "; see kith --help\n";
     status = 64;

@@ -9,6 +9,7 @@
 #include "kith/services/follow_up_service.hpp"
 #include "render/conversation_view.hpp"
 #include "render/dates.hpp"
+#include "usage_error.hpp"
 
 namespace kith::cli {
 
@@ -42,8 +43,23 @@ std::string describe(const FollowUpView& v) {
   return "follow-up " + std::to_string(v.follow_up.id) + " for " + v.contact.name;
 }
 
+// The day of `follow-up add`. Words that are no date and no NOTE after them mean the note
+// took WHEN's place (`kith fu add maya "send the link"`): say that WHEN is missing.
+date::year_month_day add_day(Context& ctx, const AddOptions& o) {
+  try {
+    return parse_day(ctx, o.when, DatePreference::future);
+  } catch (const Error& e) {
+    const bool digits = o.when.find_first_of("0123456789") != std::string::npos;
+    if (e.kind() != ErrorKind::usage || !o.note.empty() || digits) throw;
+    throw Error(ErrorKind::usage, "WHEN is missing: '" + o.when +
+                                      "' is not a date; kith follow-up add " + shell_word(o.ref) +
+                                      " WHEN " + shell_word(o.when) +
+                                      ", where WHEN is e.g. fri, 3d, dec 1 or 2026-12-01");
+  }
+}
+
 void run_add(Context& ctx, const AddOptions& o) {
-  auto due = parse_day(ctx, o.when, DatePreference::future);
+  auto due = add_day(ctx, o);
   std::optional<Interval> every;
   if (!o.every.empty()) every = parse_interval(o.every);
   FollowUpService service(ctx.journal(Journal::Access::write), ctx.moment());

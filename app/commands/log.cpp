@@ -14,6 +14,7 @@
 #include "kith/services/contact_service.hpp"
 #include "kith/services/conversation_service.hpp"
 #include "render/conversation_view.hpp"
+#include "usage_error.hpp"
 
 namespace kith::cli {
 
@@ -30,6 +31,7 @@ struct LogOptions {
   std::string event;
   bool no_follow_up = false;
   bool edit = false;
+  const CLI::App* command = nullptr;  // to see which REFs came after -m
 };
 
 struct ConversationEditOptions {
@@ -77,6 +79,27 @@ void edit_log_text(Context& ctx, const LogOptions& o, Conversation& conversation
   }
 }
 
+// A summary typed without quotes (`kith log maya -m had coffee with her`) leaves its words
+// after the first as REFs. When one of them named nobody, say so instead of "no contact".
+void explain_unquoted_summary(const LogOptions& o) {
+  const auto& order = o.command->parse_order();
+  const CLI::Option* message = o.command->get_option("--message");
+  auto first = std::find(order.begin(), order.end(), message);
+  const auto after = static_cast<std::size_t>(
+      std::count_if(first, order.end(), [](const CLI::Option* x) { return x->get_positional(); }));
+  if (first == order.end() || after == 0 || after > o.refs.size()) return;
+  std::vector<std::string> before(o.refs.begin(), o.refs.end() - static_cast<long>(after));
+  std::string words, fixed = "kith log";
+  for (auto it = o.refs.end() - static_cast<long>(after); it != o.refs.end(); ++it) {
+    words += (words.empty() ? "" : " ") + *it;
+  }
+  for (const auto& ref : before) fixed += " " + shell_word(ref);
+  fixed += " -m " + shell_word(o.summary.value_or("") + " " + words);
+  throw Error(ErrorKind::usage,
+              std::string(after > 1 ? "unexpected arguments '" : "unexpected argument '") + words +
+                  "' after the summary; quote a summary with spaces: " + fixed);
+}
+
 void run_log(Context& ctx, const LogOptions& o) {
   if (!o.summary && !o.edit) {
     throw Error(ErrorKind::usage, "--message is required (or --edit to write it in $EDITOR)");
@@ -98,7 +121,14 @@ void run_log(Context& ctx, const LogOptions& o) {
   }
   if (o.edit) edit_log_text(ctx, o, request.conversation);
   ConversationService service(ctx.journal(Journal::Access::write), ctx.moment(), ctx.settings());
-  LogResult result = service.log(request);
+  LogResult result;
+  try {
+    result = service.log(request);
+  } catch (const Error& e) {
+    if (e.kind() != ErrorKind::not_found) throw;
+    explain_unquoted_summary(o);
+    throw;
+  }
   if (ctx.json()) render::print_json(ctx.out(), render::to_json(result));
   std::string names;
   for (const auto& c : result.contacts) names += (names.empty() ? "" : ", ") + c.name;
@@ -168,6 +198,7 @@ void add_log(CLI::App& app, Context& ctx) {
   auto o = std::make_shared<LogOptions>();
   auto* log = app.add_subcommand("log", "Record a conversation with one or more people");
   log->fallthrough();
+  o->command = log;
   log->add_option("REF", o->refs, "The people: ids, emails, URLs or parts of names")->required();
   add_change(*log, "-m,--message", o->summary, "What you talked about (required without --edit)")
       ->type_name("SUMMARY");
