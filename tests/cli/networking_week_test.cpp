@@ -305,6 +305,15 @@ TEST_F(NetworkingWeekTest, SnoozeOnlyPutsOffAndEditBringsForward) {
   EXPECT_EQ(kith({"fu", "edit", "1"}).code, 64);
 }
 
+TEST_F(NetworkingWeekTest, TablesStayAlignedAroundEscapedControlCharacters) {
+  ok({"add", "Ada Lovelace", "--company", "Acme"});
+  ok({"add", "Eve \x1b[31mRed", "--company", "X\x07Y"});
+  EXPECT_EQ(ok({"contact", "list"}),
+            "ID  NAME           COMPANY  TAGS  LAST SPOKE\n"
+            " 1  Ada Lovelace   Acme           never\n"
+            " 2  Eve ^[[31mRed  X^GY           never\n");
+}
+
 }  // namespace
 
 }  // namespace kith::testing
