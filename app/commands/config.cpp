@@ -61,6 +61,10 @@ std::vector<render::ConfigRow> config_rows(Context& ctx) {
                   from_file("playbook.thank_you_days")});
   rows.push_back({"playbook.skip_weekends", s.skip_weekends ? "true" : "false",
                   from_file("playbook.skip_weekends")});
+  rows.push_back({"import.recurrence_past", format_interval(s.recurrence_past),
+                  from_file("import.recurrence_past")});
+  rows.push_back({"import.recurrence_future", format_interval(s.recurrence_future),
+                  from_file("import.recurrence_future")});
   for (const auto& [goal, count] : s.weekly_goals) {
     rows.push_back(
         {"goals." + goal, std::to_string(count) + " a week", from_file("goals." + goal)});

@@ -33,6 +33,10 @@ struct Settings {
   // Weekly goals, each a count per week: "new_contacts", "conversations", or a channel name
   // ("coffee") for conversations of that kind. None by default.
   std::map<std::string, int> weekly_goals;
+  // A repeating calendar event is imported as one event per occurrence from this long before
+  // today to this long after it.
+  Interval recurrence_past = {90, Interval::Unit::day};
+  Interval recurrence_future = {365, Interval::Unit::day};
 };
 
 }  // namespace kith

@@ -94,6 +94,8 @@ class Reader {
         read_cadence(table(key, node));
       } else if (key == "playbook") {
         read_playbook(table(key, node));
+      } else if (key == "import") {
+        read_import(table(key, node));
       } else {
         fail(node, "unknown key '" + key + "'; see kith config init for the known ones");
       }
@@ -154,6 +156,20 @@ class Reader {
         s.thank_you_days = days(key, node);
       } else if (key == "playbook.skip_weekends") {
         s.skip_weekends = flag(key, node);
+      } else {
+        fail(node, "unknown key '" + key + "'");
+      }
+    }
+  }
+
+  // [import]: how far before and after today a repeating calendar event is expanded.
+  void read_import(const toml::table& import) {
+    for (const auto& [k, node] : import) {
+      std::string key = "import." + std::string(k.str());
+      if (key == "import.recurrence_past") {
+        m_out.settings.recurrence_past = interval(key, node);
+      } else if (key == "import.recurrence_future") {
+        m_out.settings.recurrence_future = interval(key, node);
       } else {
         fail(node, "unknown key '" + key + "'");
       }
@@ -302,6 +318,12 @@ after_event_days = 1
 thank_you_days = 1
 # Move follow-ups that fall on a weekend to the Monday.
 skip_weekends = true
+
+[import]
+# A repeating calendar event (an RRULE) becomes one event per occurrence from this long
+# before today to this long after it.
+recurrence_past = "90d"
+recurrence_future = "365d"
 
 [goals]
 # Weekly goals to measure your networking against: new contacts, conversations, or
