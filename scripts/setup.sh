@@ -11,7 +11,7 @@ KITH_CMAKE_ARGS=${KITH_CMAKE_ARGS:-}
 KITH_PACKAGES=(
   g++ cmake ninja-build pkg-config
   libcli11-dev libsqlitecpp-dev libsqlite3-dev libfmt-dev libhowardhinnant-date-dev
-  nlohmann-json3-dev uuid-dev libicu-dev libtomlplusplus-dev
+  nlohmann-json3-dev uuid-dev libicu-dev libtomlplusplus-dev libical-dev
   libgtest-dev libgmock-dev
   sqlite3 tzdata bsdutils scdoc dpkg-dev file
   clang-14 libclang-rt-14-dev

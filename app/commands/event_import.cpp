@@ -10,6 +10,7 @@
 #include "input_buffer.hpp"
 #include "kith/error.hpp"
 #include "kith/services/event_service.hpp"
+#include "kith/services/import_service.hpp"
 #include "render/event_view.hpp"
 
 namespace kith::cli {
@@ -48,7 +49,14 @@ void import_calendar_stream(Context& ctx, std::istream& in, const std::string& s
                             bool dry_run) {
   auto access = dry_run ? Journal::Access::read : Journal::Access::write;
   EventService service(ctx.journal(access, true), ctx.moment(), ctx.settings());
-  ImportReport report = service.import_calendar(in, shown, ctx.time_zone(), dry_run);
+  ImportReport report;
+  try {
+    report = service.import_calendar(in, shown, ctx.time_zone(), dry_run);
+  } catch (const ImportFailed& e) {
+    for (const auto& p : e.problems()) ctx.err() << "kith: error: " << p << '\n';
+    throw;
+  }
+  for (const auto& notice : report.notices) ctx.err() << "kith: warning: " << notice << '\n';
   if (ctx.json()) {
     render::print_json(ctx.out(), render::to_json(report, dry_run));
   } else if (dry_run) {

@@ -13,6 +13,7 @@ namespace kith::testing {
 namespace {
 
 const std::string k_meetup_feed = std::string(KITH_TEST_DATA_DIR) + "/meetup-rust-nyc.ics";
+const std::string k_data = std::string(KITH_TEST_DATA_DIR) + "/";
 
 class EventImportTest : public CliTest {
  protected:
@@ -155,18 +156,201 @@ TEST_F(EventImportTest, MalformedCalendarsChangeNothing) {
       {std::string("BEGIN:VCALENDAR\n\x00\x01\x02\xff junk", 26), "2: not a text calendar"},
       {"BEGIN:VCALENDAR\nBEGIN:VEVENT\nUID:y\nDTSTART;TZID=Mars/Olympus:20261201T100000\n"
        "END:VEVENT\nEND:VCALENDAR\n",
-       "2: unknown time zone 'Mars/Olympus' (not in the time-zone database)"},
+       "2: unknown time zone 'Mars/Olympus' (not in the time-zone database, not a Windows zone, "
+       "and no VTIMEZONE in the file defines it)"},
   };
   for (const auto& c : cases) {
     std::string path = write("bad.ics", c.text);
     Outcome run = kith({"event", "import", path});
     EXPECT_EQ(run.code, 65) << c.text;
     EXPECT_EQ(run.err.rfind("kith: error: " + path + ":" + c.error, 0), 0u) << run.err;
-    EXPECT_EQ(std::count(run.err.begin(), run.err.end(), '\n'), 1) << run.err;
+    // The problem, then the count.
+    EXPECT_NE(run.err.find("\nkith: error: nothing was imported: 1 problem in " + path + "\n"),
+              std::string::npos)
+        << run.err;
+    EXPECT_EQ(std::count(run.err.begin(), run.err.end(), '\n'), 2) << run.err;
     EXPECT_EQ(journal_bytes(), before);
   }
   Outcome missing = kith({"event", "import", (m_dir / "nope.ics").string()});
   EXPECT_EQ(missing.code, 66);
+}
+
+TEST_F(EventImportTest, EveryProblemIsNamedByLineThenCounted) {
+  const std::string path =
+      write("broken.ics",
+            "BEGIN:VCALENDAR\nVERSION:2.0\n"
+            "BEGIN:VEVENT\nUID:a\nDTSTART:20261301T100000Z\nEND:VEVENT\n"                // 5
+            "BEGIN:VEVENT\nUID:b\nSUMMARY:no start\nEND:VEVENT\n"                        // 10
+            "BEGIN:VEVENT\nUID:c\nDTSTART:20261201\nRRULE:FREQ=SOMETIMES\nEND:VEVENT\n"  // 15
+            "BEGIN:VEVENT\nUID:d\nDTSTART;TZID=Mars/Olympus:20261201T100000\nEND:VEVENT\n"
+            "this is not a property\n"
+            "BEGIN:VEVENT\nUID:e\nDTSTART:20261202\nSUMMARY:fine\nEND:VEVENT\n"
+            "END:VCALENDAR\n");
+  Outcome run = kith({"event", "import", path});
+  EXPECT_EQ(run.code, 65);
+  EXPECT_EQ(run.err,
+            "kith: error: " + path +
+                ":5: bad DTSTART '20261301T100000Z' (no such date)\n"
+                "kith: error: " +
+                path + ":10: event at line 7 has no DTSTART\n" + "kith: error: " + path +
+                ":14: bad RRULE 'FREQ=SOMETIMES' (expected e.g. FREQ=WEEKLY;BYDAY=TU or "
+                "FREQ=DAILY;COUNT=10)\n"
+                "kith: error: " +
+                path +
+                ":16: unknown time zone 'Mars/Olympus' (not in the time-zone database, not a "
+                "Windows zone, and no VTIMEZONE in the file defines it)\n"
+                "kith: error: " +
+                path +
+                ":20: expected NAME:VALUE, found 'this is not a property' (continuation lines "
+                "must start with a space)\n"
+                "kith: error: nothing was imported: 5 problems in " +
+                path + "\n");
+  EXPECT_FALSE(std::filesystem::exists(m_db));
+}
+
+TEST_F(EventImportTest, OutlookWindowsZoneNamesMapToIanaZones) {
+  Outcome run = kith({"event", "import", k_data + "outlook-windows-zones.ics"});
+  EXPECT_EQ(run.code, 0) << run.err;
+  EXPECT_EQ(run.err, "kith: imported: 2 added, 0 updated, 0 unchanged\n");
+  auto list = nlohmann::json::parse(ok({"event", "list", "--all", "--json"}));
+  ASSERT_EQ(list.size(), 2u);
+  EXPECT_EQ(list[0]["starts_on"], "2027-03-12");
+  EXPECT_EQ(list[0]["starts_at"], "09:00");
+  EXPECT_EQ(list[0]["ends_at"], "10:00");
+  EXPECT_EQ(list[0]["time_zone"], "Asia/Shanghai");
+  EXPECT_EQ(list[1]["starts_at"], "18:30");
+  EXPECT_EQ(list[1]["time_zone"], "America/New_York");
+  EXPECT_EQ(kith({"event", "import", k_data + "outlook-windows-zones.ics"}).err,
+            "kith: imported: 0 added, 0 updated, 2 unchanged\n");
+}
+
+TEST_F(EventImportTest, VendorPrefixedZoneNamesAreFoundBehindThePrefix) {
+  Outcome run = kith({"event", "import", k_data + "evolution-prefixed-zones.ics"});
+  EXPECT_EQ(run.code, 0) << run.err;
+  EXPECT_EQ(run.err, "kith: imported: 3 added, 0 updated, 0 unchanged\n");
+  auto list = nlohmann::json::parse(ok({"event", "list", "--all", "--json"}));
+  ASSERT_EQ(list.size(), 3u);
+  EXPECT_EQ(list[0]["time_zone"], "Europe/Berlin");
+  EXPECT_EQ(list[1]["time_zone"], "America/New_York");
+  EXPECT_EQ(list[2]["time_zone"], "America/Argentina/Buenos_Aires");
+  EXPECT_EQ(list[2]["starts_at"], "20:00");
+}
+
+TEST_F(EventImportTest, ZonesOnlyTheFilesVtimezoneDefinesAreMatchedByTheirRules) {
+  m_env["TZ"] = "Europe/Berlin";
+  const std::string file = k_data + "vtimezone-defined-zones.ics";
+  Outcome run = kith({"event", "import", file});
+  EXPECT_EQ(run.code, 0) << run.err;
+  EXPECT_EQ(run.err, "kith: warning: " + file +
+                         ":35: TZID 'UTC+11' (VTIMEZONE at line 4) is the fixed offset +11:00, "
+                         "Etc/GMT-11\n"
+                         "kith: warning: " +
+                         file +
+                         ":41: TZID 'Екатеринбург' (VTIMEZONE at line 12) follows the rules of "
+                         "Asia/Yekaterinburg\n"
+                         "kith: warning: " +
+                         file +
+                         ":46: TZID 'Nowhere/Middle' (VTIMEZONE at line 27) matches no known "
+                         "zone; its offset then, -07:41, is kept and the time shown in your "
+                         "zone\n"
+                         "kith: imported: 3 added, 0 updated, 0 unchanged\n");
+  auto list = nlohmann::json::parse(ok({"event", "list", "--all", "--json"}));
+  ASSERT_EQ(list.size(), 3u);
+  EXPECT_EQ(list[0]["name"], "Ural IT meetup");
+  EXPECT_EQ(list[0]["starts_at"], "15:00");
+  EXPECT_EQ(list[0]["time_zone"], "Asia/Yekaterinburg");
+  EXPECT_EQ(list[1]["starts_at"], "23:00");
+  EXPECT_EQ(list[1]["time_zone"], "Etc/GMT-11");
+  // 13:42 at -07:41 is 21:23 UTC, 22:23 in Berlin.
+  EXPECT_EQ(list[2]["starts_at"], "22:23");
+  EXPECT_EQ(list[2]["time_zone"], "Europe/Berlin");
+  Outcome again = kith({"event", "import", file});
+  EXPECT_NE(again.err.find("kith: imported: 0 added, 0 updated, 3 unchanged\n"), std::string::npos)
+      << again.err;
+}
+
+TEST_F(EventImportTest, ADailyRuleWithACountGivesExactlyThatManyEvents) {
+  m_today = "2025-01-01";
+  const std::string path = write("daily.ics",
+                                 "BEGIN:VCALENDAR\nVERSION:2.0\nPRODID:x\nBEGIN:VEVENT\n"
+                                 "UID:standup@example.org\nSUMMARY:Standup\n"
+                                 "DTSTART;TZID=Europe/Berlin:20250101T093000\n"
+                                 "RRULE:FREQ=DAILY;COUNT=10\nEND:VEVENT\nEND:VCALENDAR\n");
+  EXPECT_EQ(kith({"event", "import", path}).err,
+            "kith: imported: 10 added, 0 updated, 0 unchanged\n");
+  auto list = nlohmann::json::parse(ok({"event", "list", "--all", "--json"}));
+  ASSERT_EQ(list.size(), 10u);
+  EXPECT_EQ(list[0]["starts_on"], "2025-01-01");
+  EXPECT_EQ(list[9]["starts_on"], "2025-01-10");
+  EXPECT_EQ(list[9]["starts_at"], "09:30");
+  EXPECT_EQ(list[9]["ics_uid"], "standup@example.org#2025-01-10T34200");
+  EXPECT_EQ(kith({"event", "import", path}).err,
+            "kith: imported: 0 added, 0 updated, 10 unchanged\n");
+}
+
+TEST_F(EventImportTest, RepeatingEventsBecomeOneEventPerOccurrenceInTheWindow) {
+  m_today = "2025-01-01";
+  const std::string file = k_data + "meetup-recurring.ics";
+  // Every second Tuesday to 1 April (UNTIL in UTC, 19:00 in Berlin), less 18 February, plus
+  // Wednesday 26 February; 4 March moved to Wednesday 18:30 and 21 January cancelled.
+  EXPECT_EQ(kith({"event", "import", file}).err,
+            "kith: imported: 6 added, 0 updated, 0 unchanged\n");
+  auto list = nlohmann::json::parse(ok({"event", "list", "--all", "--json"}));
+  ASSERT_EQ(list.size(), 6u);
+  std::vector<std::string> starts;
+  for (const auto& e : list) {
+    starts.push_back(e["starts_on"].get<std::string>() + " " + e["starts_at"].get<std::string>());
+  }
+  EXPECT_EQ(starts,
+            (std::vector<std::string>{"2025-01-07 19:00", "2025-02-04 19:00", "2025-02-26 19:00",
+                                      "2025-03-05 18:30", "2025-03-18 19:00", "2025-04-01 19:00"}));
+  EXPECT_EQ(list[3]["name"], "Berlin Rust: hack and learn (on Wednesday)");
+  EXPECT_EQ(list[0]["ends_at"], "21:30");
+  EXPECT_EQ(kith({"event", "import", file}).err,
+            "kith: imported: 0 added, 0 updated, 6 unchanged\n");
+
+  // The organiser cancels 18 March with an EXDATE: that occurrence becomes skipped.
+  std::ifstream in(file, std::ios::binary);
+  std::ostringstream text;
+  text << in.rdbuf();
+  std::string feed = text.str();
+  feed.replace(feed.find("20250218T190000"), 15, "20250218T190000,20250318T190000");
+  EXPECT_EQ(kith({"event", "import", write("cancelled.ics", feed)}).err,
+            "kith: imported: 0 added, 1 updated, 5 unchanged\n");
+  list = nlohmann::json::parse(ok({"event", "list", "--all", "--json"}));
+  EXPECT_EQ(list[4]["starts_on"], "2025-03-18");
+  EXPECT_EQ(list[4]["status"], "skipped");
+
+  // A narrower window imports fewer; the rest stay as they were.
+  const std::string config = write("config.toml", "[import]\nrecurrence_future = \"30d\"\n");
+  m_env["KITH_CONFIG"] = config;
+  const std::string db = m_db;
+  m_db = (m_dir / "narrow.db").string();
+  EXPECT_EQ(kith({"event", "import", file}).err,
+            "kith: imported: 1 added, 0 updated, 0 unchanged\n");
+  m_db = db;
+}
+
+TEST_F(EventImportTest, EventsWithoutUidGetAStableOneAndOneWarning) {
+  const std::string path =
+      write("no-uid.ics",
+            "BEGIN:VCALENDAR\nVERSION:2.0\nPRODID:x\n"
+            "BEGIN:VEVENT\nDTSTART:20270110T180000Z\nSUMMARY:Founders dinner\nEND:VEVENT\n"
+            "BEGIN:VEVENT\nDTSTART:20270111T180000Z\nSUMMARY:Demo day\nLOCATION:Hall 2\n"
+            "END:VEVENT\nEND:VCALENDAR\n");
+  Outcome first = kith({"event", "import", path});
+  EXPECT_EQ(first.code, 0) << first.err;
+  EXPECT_EQ(first.err, "kith: warning: " + path +
+                           ":4: an event has no UID; kith matches it by its start, summary and "
+                           "location instead (so do any others without one)\n"
+                           "kith: imported: 2 added, 0 updated, 0 unchanged\n");
+  Outcome second = kith({"event", "import", path});
+  EXPECT_NE(second.err.find("kith: imported: 0 added, 0 updated, 2 unchanged\n"), std::string::npos)
+      << second.err;
+  auto list = nlohmann::json::parse(ok({"event", "list", "--all", "--json"}));
+  ASSERT_EQ(list.size(), 2u);
+  EXPECT_EQ(list[0]["ics_uid"].get<std::string>().rfind("kith-derived-", 0), 0u);
+  EXPECT_NE(list[0]["ics_uid"], list[1]["ics_uid"]);
 }
 
 TEST_F(EventImportTest, ThreePeopleMetAtAnImportedMeetupAreDueTheNextMorning) {

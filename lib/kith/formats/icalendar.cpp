@@ -114,14 +114,20 @@ struct OpenComponent {
 struct Draft {
   IcsEvent event;
   bool has_start = false;
+  bool bad = false;  // a problem was reported in it: it is dropped at its END
   std::size_t bytes = 0;
+};
+
+// The VTIMEZONE being read.
+struct ZoneDraft {
+  IcsTimeZone zone;
+  std::size_t depth = 0;  // how many components were open when it began
 };
 
 // Reads content lines and tracks which components are open and the VEVENT being built.
 class Reader {
  public:
-  Reader(std::istream& in, const std::function<void(IcsEvent&&)>& on_event)
-      : m_lines(in), m_on_event(on_event) {}
+  Reader(std::istream& in, const IcsHandlers& handlers) : m_lines(in), m_handlers(handlers) {}
 
   void run() {
     std::string line;
@@ -137,15 +143,32 @@ class Reader {
         fail(number, "event at line " + std::to_string(m_draft->event.line) + " is larger than " +
                          std::to_string(k_max_ics_event_bytes >> 20) + " MiB");
       }
-      const Property property = parse_property(line, number);
-      if (property.name == "BEGIN") {
-        begin(ascii_upper(trim(property.value)), number);
-      } else if (property.name == "END") {
-        end(ascii_upper(trim(property.value)), number);
+      if (m_zone && m_zone->zone.text.size() + line.size() + 2 > k_max_ics_event_bytes) {
+        fail(number, "VTIMEZONE at line " + std::to_string(m_zone->zone.line) + " is larger than " +
+                         std::to_string(k_max_ics_event_bytes >> 20) + " MiB");
+      }
+      std::optional<Property> property;
+      try {
+        property = parse_property(line, number);
+      } catch (const ParseError& e) {
+        problem(e);
+        continue;
+      }
+      if (m_zone) m_zone->zone.text.append(line).append("\r\n");
+      if (property->name == "BEGIN") {
+        begin(ascii_upper(trim(property->value)), number);
+      } else if (property->name == "END") {
+        end(ascii_upper(trim(property->value)), number);
       } else if (m_open.empty()) {
         fail(number, "unexpected " + quote_for_message(line) + " after END:VCALENDAR");
       } else if (m_draft && m_open.size() == 2) {
-        event_property(property, number);
+        try {
+          event_property(*property, number);
+        } catch (const ParseError& e) {
+          problem(e);
+        }
+      } else if (m_zone && m_open.size() == m_zone->depth + 1 && property->name == "TZID") {
+        m_zone->zone.tzid = trim(unescape_text(property->value));
       }
     }
     if (!any) fail(1, "empty file, not an iCalendar");
@@ -173,7 +196,20 @@ class Reader {
     if (m_open.size() == 2 && m_open.back().name == "VEVENT") {
       m_draft.emplace();
       m_draft->event.line = number;
+    } else if (m_open.back().name == "VTIMEZONE" && !m_zone && !m_draft) {
+      m_zone.emplace();
+      m_zone->zone.line = number;
+      m_zone->depth = m_open.size() - 1;
+      m_zone->zone.text = "BEGIN:VTIMEZONE\r\n";
     }
+  }
+
+  // A problem confined to one line or event: reported (or thrown without a handler), and the
+  // event it is in is dropped.
+  void problem(const ParseError& e) {
+    if (!m_handlers.on_problem) throw e;
+    if (m_draft) m_draft->bad = true;
+    m_handlers.on_problem(e);
   }
 
   void end(const std::string& name, std::size_t number) {
@@ -185,6 +221,11 @@ class Reader {
     }
     m_open.pop_back();
     if (m_draft && m_open.size() == 1) finish_event(number);
+    if (m_zone && m_open.size() == m_zone->depth) {
+      IcsTimeZone zone = std::move(m_zone->zone);
+      m_zone.reset();
+      if (m_handlers.on_time_zone) m_handlers.on_time_zone(std::move(zone));
+    }
   }
 
   void event_property(const Property& property, std::size_t number) {
@@ -201,7 +242,17 @@ class Reader {
     if (name == "STATUS") {
       if (event.status.empty()) event.status = ascii_upper(trim(unescape_text(property.value)));
     } else if (name == "RRULE") {
-      if (event.rrule.empty()) event.rrule = trim(property.value);
+      if (event.rrule.empty()) {
+        event.rrule = trim(property.value);
+        event.rrule_line = number;
+      }
+    } else if (name == "RDATE" || name == "EXDATE") {
+      std::vector<IcsTime>& list = name == "RDATE" ? event.rdates : event.exdates;
+      const bool period = equals_nocase(param(property.params, "VALUE"), "PERIOD");
+      for (std::string_view item : split_list(property.value)) {
+        if (period) item = item.substr(0, item.find('/'));
+        list.push_back(parse_ics_time(name, item, property.params, number));
+      }
     } else if (name == "DTSTART") {
       once(m_draft->has_start);
       event.start = parse_ics_time(property.name, property.value, property.params, number);
@@ -228,29 +279,51 @@ class Reader {
   }
 
   void finish_event(std::size_t number) {
-    IcsEvent event = std::move(m_draft->event);
-    const bool has_start = m_draft->has_start;
+    Draft draft = std::move(*m_draft);
     m_draft.reset();
+    if (draft.bad) return;  // its problem is reported; what follows from it would repeat it
+    IcsEvent& event = draft.event;
+    event.uid = trim(event.uid);
     const std::string at = "event at line " + std::to_string(event.line);
-    if (trim(event.uid).empty()) fail(number, at + " has no UID");
-    if (!has_start) fail(number, at + " has no DTSTART");
-    if (event.end && event.duration) fail(number, at + " has both DTEND and DURATION (keep one)");
-    if (event.end && ends_before_start(event.start, *event.end)) {
-      fail(number, at + " ends before it starts (DTEND is before DTSTART)");
+    std::string why;
+    if (!draft.has_start) {
+      why = at + " has no DTSTART";
+    } else if (event.end && event.duration) {
+      why = at + " has both DTEND and DURATION (keep one)";
+    } else if (event.end && ends_before_start(event.start, *event.end)) {
+      why = at + " ends before it starts (DTEND is before DTSTART)";
     }
-    m_on_event(std::move(event));
+    if (!why.empty()) {
+      problem(ParseError(number, why));
+      return;
+    }
+    m_handlers.on_event(std::move(event));
+  }
+
+  // The values of a comma-separated list (RDATE, EXDATE).
+  static std::vector<std::string_view> split_list(std::string_view value) {
+    std::vector<std::string_view> items;
+    for (std::size_t start = 0;;) {
+      const std::size_t comma = value.find(',', start);
+      items.push_back(value.substr(start, comma - start));
+      if (comma == std::string_view::npos) return items;
+      start = comma + 1;
+    }
   }
 
   LineReader m_lines;
-  const std::function<void(IcsEvent&&)>& m_on_event;
+  const IcsHandlers& m_handlers;
   std::vector<OpenComponent> m_open;  // outermost first; at most k_max_depth
   std::optional<Draft> m_draft;       // set while inside a VEVENT that is directly in a VCALENDAR
+  std::optional<ZoneDraft> m_zone;    // set while inside a VTIMEZONE
 };
 
 }  // namespace
 
+void read_icalendar(std::istream& in, const IcsHandlers& handlers) { Reader(in, handlers).run(); }
+
 void read_icalendar(std::istream& in, const std::function<void(IcsEvent&&)>& on_event) {
-  Reader(in, on_event).run();
+  read_icalendar(in, IcsHandlers{on_event, {}, {}});
 }
 
 }  // namespace kith::formats

@@ -25,7 +25,11 @@ int digits_at(std::string_view text, std::size_t pos, std::size_t width) {
 
 IcsTime parse_ics_time(std::string_view name, std::string_view value,
                        const std::vector<ContentParam>& params, std::size_t line) {
-  const std::string_view text = trim(value);
+  std::string_view text = trim(value);
+  // Google writes a date with a Z in RDATE and EXDATE (RDATE:20131210Z): the Z means nothing.
+  if ((name == "RDATE" || name == "EXDATE") && text.size() == 9 && text.back() == 'Z') {
+    text.remove_suffix(1);
+  }
   const auto bad = [&](std::string_view why) {
     throw ParseError(line, "bad " + std::string(name) + " " + quote_for_message(text) + " (" +
                                std::string(why) + ")");

@@ -53,6 +53,7 @@ struct MetResult {
 struct ImportReport {
   enum class Action { added, updated, unchanged };
   std::vector<std::pair<Action, Event>> events;
+  std::vector<std::string> notices;  // "FILE:LINE: message": warnings that changed nothing
   int count(Action action) const;
 };
 
@@ -74,8 +75,10 @@ class EventService {
   MetResult met_ids(std::int64_t event_id, const std::vector<ContactName>& people, bool follow_up);
   // People met at the event who have no notes or no follow-up yet.
   std::vector<PersonMet> debrief(std::string_view ref);
-  // Reads an iCalendar file and upserts its events by UID, all or nothing. `user_zone` is the
-  // IANA zone that UTC times are shown in; `file_name` prefixes error messages.
+  // Reads an iCalendar file and upserts its events by UID (a repeating event as one event per
+  // occurrence in the settings' recurrence window), all or nothing: a file with problems
+  // throws ImportFailed listing them. `user_zone` is the IANA zone that UTC times are shown
+  // in; `file_name` prefixes messages.
   ImportReport import_calendar(std::istream& in, const std::string& file_name,
                                const std::string& user_zone, bool dry_run);
 

@@ -150,6 +150,16 @@ std::optional<std::int64_t> EventStore::find_by_ics_uid(const std::string& ics_u
   return sql::single_id(stmt);
 }
 
+std::vector<std::int64_t> EventStore::ids_with_ics_uid_prefix(const std::string& prefix) {
+  SQLite::Statement stmt(m_journal.database(),
+                         "SELECT id FROM event WHERE substr(ics_uid, 1, length(?1)) = ?1 "
+                         "ORDER BY id");
+  stmt.bind(1, prefix);
+  std::vector<std::int64_t> ids;
+  while (stmt.executeStep()) ids.push_back(stmt.getColumn(0).getInt64());
+  return ids;
+}
+
 std::vector<EventName> EventStore::names_equal(const std::string& key, int limit) {
   SQLite::Statement stmt(m_journal.database(),
                          "SELECT id, name FROM event WHERE name_key = ? ORDER BY starts_on, id "

@@ -32,6 +32,8 @@ class EventStore {
   // By kith's uid or the UID of the calendar it came from.
   std::optional<std::int64_t> find_by_uid(const std::string& uid);
   std::optional<std::int64_t> find_by_ics_uid(const std::string& ics_uid);
+  // The events imported from the occurrences of one repeating event ("UID#"), oldest first.
+  std::vector<std::int64_t> ids_with_ics_uid_prefix(const std::string& prefix);
   // An event with this name (folded) starting on this day.
   std::optional<std::int64_t> find_same(const std::string& name, date::year_month_day starts_on);
   std::vector<EventName> names_equal(const std::string& key, int limit);

@@ -453,10 +453,52 @@ TEST(ICalendarTest, RejectsLinesThatAreNotProperties) {
             "5: bad property name '' (continuation lines must start with a space)");
 }
 
-TEST(ICalendarTest, RejectsEventsWithoutUidOrStart) {
-  EXPECT_EQ(error_of(calendar("DTSTART:20260101\nSUMMARY:x")), "6: event at line 3 has no UID");
-  EXPECT_EQ(error_of(calendar("UID:  \nDTSTART:20260101")), "6: event at line 3 has no UID");
+TEST(ICalendarTest, DeliversEventsWithoutUidButRejectsEventsWithoutStart) {
+  // The importer derives a UID; a start it cannot make up.
+  EXPECT_EQ(read(calendar("DTSTART:20260101\nSUMMARY:x"))[0].uid, "");
+  EXPECT_EQ(read(calendar("UID:  \nDTSTART:20260101"))[0].uid, "");
   EXPECT_EQ(error_of(calendar("UID:1\nSUMMARY:x")), "6: event at line 3 has no DTSTART");
+}
+
+// With a problem handler, every problem is heard and reading goes on without the bad events.
+TEST(ICalendarTest, CollectsEveryProblemAndKeepsTheGoodEvents) {
+  std::istringstream in(
+      "BEGIN:VCALENDAR\nVERSION:2.0\n"
+      "BEGIN:VEVENT\nUID:1\nDTSTART:20261301\nEND:VEVENT\n"
+      "BEGIN:VEVENT\nUID:2\nDTSTART:20260101\nbroken line\nEND:VEVENT\n"
+      "BEGIN:VEVENT\nUID:3\nDTSTART:20260102\nRDATE;VALUE=DATE:20260105,20260106\n"
+      "EXDATE:20260102Z\nRRULE:FREQ=WEEKLY\nEND:VEVENT\n"
+      "BEGIN:VTIMEZONE\nTZID:Custom\\, Zone\nBEGIN:STANDARD\nDTSTART:16010101T000000\n"
+      "TZOFFSETFROM:+0100\nTZOFFSETTO:+0100\nEND:STANDARD\nEND:VTIMEZONE\n"
+      "BEGIN:VEVENT\nUID:4\nSUMMARY:no start\nEND:VEVENT\nEND:VCALENDAR\n");
+  std::vector<std::string> uids;
+  std::vector<std::string> problems;
+  std::vector<IcsTimeZone> zones;
+  std::vector<IcsEvent> events;
+  read_icalendar(in, IcsHandlers{
+                         [&](IcsEvent&& e) { events.push_back(std::move(e)); },
+                         [&](IcsTimeZone&& z) { zones.push_back(std::move(z)); },
+                         [&](const ParseError& e) {
+                           problems.push_back(std::to_string(e.line()) + ": " + e.what());
+                         },
+                     });
+  EXPECT_EQ(problems, (std::vector<std::string>{
+                          "5: bad DTSTART '20261301' (no such date)",
+                          "10: expected NAME:VALUE, found 'broken line' (continuation lines must "
+                          "start with a space)",
+                          "30: event at line 27 has no DTSTART"}));
+  ASSERT_EQ(events.size(), 1u);
+  EXPECT_EQ(events[0].uid, "3");
+  EXPECT_EQ(events[0].rrule, "FREQ=WEEKLY");
+  EXPECT_EQ(events[0].rrule_line, 17u);
+  EXPECT_EQ(events[0].rdates,
+            (std::vector<IcsTime>{all_day(ymd(2026, 1, 5)), all_day(ymd(2026, 1, 6))}));
+  EXPECT_EQ(events[0].exdates, (std::vector<IcsTime>{all_day(ymd(2026, 1, 2))}));
+  ASSERT_EQ(zones.size(), 1u);
+  EXPECT_EQ(zones[0].tzid, "Custom, Zone");
+  EXPECT_EQ(zones[0].line, 19u);
+  EXPECT_EQ(zones[0].text.substr(0, 17), "BEGIN:VTIMEZONE\r\n");
+  EXPECT_EQ(zones[0].text.substr(zones[0].text.size() - 15), "END:VTIMEZONE\r\n");
 }
 
 TEST(ICalendarTest, RejectsBadDatesAndTimes) {
