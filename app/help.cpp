@@ -44,23 +44,26 @@ std::string value_name(const CLI::Option& option) {
   return type;
 }
 
-// `text` broken at spaces into lines of at most 80 columns.
-std::string wrapped(const std::string& text) {
-  constexpr std::size_t k_width = 80;
+constexpr std::size_t k_screen = 80;
+
+// `text` broken at spaces into lines of at most `width` columns, each after the first
+// indented by `indent` spaces.
+std::string wrapped(const std::string& text, std::size_t width = k_screen, std::size_t indent = 0) {
   std::string out;
   std::size_t line_start = 0;
   std::size_t word_start = 0;
   while (word_start < text.size()) {
     std::size_t word_end = text.find(' ', word_start);
     if (word_end == std::string::npos) word_end = text.size();
-    if (word_end - line_start > k_width && word_start > line_start) {
+    if (word_end - line_start > width && word_start > line_start) {
       out.back() = '\n';
+      out.append(indent, ' ');
       line_start = word_start;
     }
     out += text.substr(word_start, word_end - word_start) + ' ';
     word_start = word_end + 1;
   }
-  out.pop_back();
+  if (!out.empty()) out.pop_back();
   return out;
 }
 
@@ -71,6 +74,22 @@ class Formatter : public CLI::Formatter {
     label("Subcommands", "Commands");
     label("SUBCOMMAND", "COMMAND");
     column_width(26);
+  }
+
+  std::string make_option(const CLI::Option* option, bool is_positional) const override {
+    return row(make_option_name(option, is_positional) + make_option_opts(option),
+               make_option_desc(option));
+  }
+
+  // CLI11 heads the list with the subcommands' group name, "Subcommands".
+  std::string make_subcommands(const CLI::App* app, CLI::AppFormatMode mode) const override {
+    std::string out = CLI::Formatter::make_subcommands(app, mode);
+    if (out.starts_with("\nSubcommands:")) out.replace(1, 11, "Commands");
+    return out;
+  }
+
+  std::string make_subcommand(const CLI::App* sub) const override {
+    return row(sub->get_display_name(true), sub->get_description());
   }
 
   // " VALUE" for an option that takes one, in the words its type name gives ("out|in"),
@@ -86,8 +105,8 @@ class Formatter : public CLI::Formatter {
     if (mode == CLI::AppFormatMode::Sub) return make_expanded(app);
     const auto [examples, notes] = split_footer(app->get_footer());
     std::ostringstream out;
-    out << make_description(app);
-    if (!examples.empty()) out << '\n' << examples << "\n\n";
+    out << make_description(app) << '\n';
+    if (!examples.empty()) out << examples << "\n\n";
     out << make_usage(app, name);
     out << make_positionals(app);
     out << make_groups(app, mode);
@@ -98,6 +117,19 @@ class Formatter : public CLI::Formatter {
   }
 
  private:
+  // "  NAME    description", the description wrapped to the screen beside the names.
+  std::string row(const std::string& name, const std::string& description) const {
+    const std::size_t width = get_column_width();
+    std::string out = "  " + name;
+    if (out.size() + 1 > width) {
+      out += '\n';
+      out.append(width, ' ');
+    } else {
+      out.append(width - out.size(), ' ');
+    }
+    return out + wrapped(description, k_screen - width, width) + '\n';
+  }
+
   // One line naming the options every command takes.
   static std::string global_options(const CLI::App& root) {
     std::string names;

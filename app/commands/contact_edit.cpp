@@ -118,6 +118,11 @@ void add_contact_edit(CLI::App& contact, Context& ctx) {
   add_change(*cmd, "--birthday", ch.birthday, "Set the birthday (\"\" clears)")->type_name("DATE");
   add_change(*cmd, "--via", ch.via, "Set who introduced you (\"\" clears)")->type_name("REF");
   add_change(*cmd, "--every", o->every, "Set the cadence (none clears)")->type_name("INTERVAL");
+  cmd->footer(
+      "Examples:\n"
+      "  kith contact edit ada --company \"Analytical Engines\" --tag a\n"
+      "  kith contact edit grace -e grace@navy.example --every 2m\n"
+      "  kith contact edit wei --title \"\"      # clears the title");
   run_with(*cmd, ctx, o, run_edit);
 }
 

@@ -178,7 +178,12 @@ void add_add(CLI::App& event, Context& ctx) {
   add->add_option("-t,--tag", o->tags, "A tag (repeatable)")->type_name("T");
   add->add_option("--about", o->about, "A description")->type_name("TEXT");
   add->add_option("--status", o->status, "planned (default), attended or skipped")
-      ->check(CLI::IsMember(enum_names(k_attendance_names)));
+      ->check(CLI::IsMember(enum_names(k_attendance_names)))
+      ->type_name("STATUS");
+  add->footer(
+      "Examples:\n"
+      "  kith event add \"Rust NYC\" --on thu --at 18:30 --where \"Flatiron, New York\"\n"
+      "  kith event add \"PyData London\" --on 2026-11-24 --status attended");
   run_with(*add, ctx, o, run_add);
 }
 

@@ -134,6 +134,11 @@ void add_add(CLI::App& fu, Context& ctx) {
       ->type_name("INTERVAL");
   add->add_option("--event", o->event, "The event this follows up on (for event debrief)")
       ->type_name("EVENT");
+  add->footer(
+      "Examples:\n"
+      "  kith follow-up add ada fri \"send her the job link\"\n"
+      "  kith fu add grace \"in 2 weeks\" \"ask about the CFP\"\n"
+      "  kith fu add ken 2026-12-01 \"monthly check-in\" --every 1m");
   run_with(*add, ctx, o, run_add);
 }
 
@@ -161,6 +166,11 @@ void add_snooze(CLI::App& fu, Context& ctx) {
   snooze->fallthrough();
   snooze->add_option("ID", o->id, "The follow-up id")->required();
   snooze->add_option("WHEN", o->when, "Until when (e.g. 3d, mon, dec 1)")->required();
+  snooze->footer(
+      "Examples:\n"
+      "  kith follow-up snooze 12 mon\n"
+      "  kith fu snooze 12 3d\n"
+      "Snooze only puts a follow-up off; kith follow-up edit ID --due WHEN brings one forward.");
   run_with(*snooze, ctx, o, run_snooze);
 }
 

@@ -213,7 +213,7 @@ manpage)
     text=$(sed 's/\\-/-/g; s/\\(em/-/g' "$page")
     for s in "${sections[@]}"; do grep -qx "\.SH $s" "$page" || fail "no .SH $s in $page"; done
   fi
-  commands() { "$KITH" "$@" --help | sed -n '/^Subcommands:/,/^$/s/^  \([a-z-]*\).*/\1/p'; }
+  commands() { "$KITH" "$@" --help | sed -n '/^Commands:/,/^$/s/^  \([a-z-]*\).*/\1/p'; }
   for c in $(commands); do
     [[ "$text" == *"kith $c"* ]] || fail "the man page does not mention 'kith $c'"
     for s in $(commands "$c"); do
