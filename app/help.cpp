@@ -12,9 +12,10 @@ namespace kith::cli {
 
 namespace {
 
-// A command's footer split in two: its "Examples:" block, shown first, and the notes after it.
+// A command's footer split in two: its "Examples:" (or "Example:") block, shown first, and the
+// notes after it.
 std::pair<std::string, std::string> split_footer(const std::string& footer) {
-  if (!footer.starts_with("Examples:")) return {"", footer};
+  if (!footer.starts_with("Examples:") && !footer.starts_with("Example:")) return {"", footer};
   std::size_t end = footer.find('\n');
   while (end != std::string::npos && footer.compare(end + 1, 2, "  ") == 0) {
     end = footer.find('\n', end + 1);

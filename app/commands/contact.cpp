@@ -124,6 +124,10 @@ void add_contact_show(CLI::App& parent, Context& ctx) {
   auto o = std::make_shared<ShowOptions>();
   auto* cmd = add_contact_subcommand(parent, "show", "Everything known about a person");
   cmd->add_option("REF", o->ref, "The contact: id, email, URL or part of the name")->required();
+  cmd->footer(
+      "Examples:\n"
+      "  kith show ada\n"
+      "  kith show ada@example.com --json");
   run_with(*cmd, ctx, o, run_show);
 }
 
@@ -140,6 +144,11 @@ void add_contact_list(CLI::App& contact, Context& ctx) {
   auto* plain = cmd->add_flag("--plain", o->plain, "Tab-separated lines for grep, awk, cut");
   cmd->add_flag("--header", o->header, "With --plain: a first line naming the columns")
       ->needs(plain);
+  cmd->footer(
+      "Examples:\n"
+      "  kith contact list --tag a            # your inner circle\n"
+      "  kith contact list --company stripe\n"
+      "  kith contact list --plain | cut -f2  # the names, for a script");
   run_with(*cmd, ctx, o, run_list);
 }
 
