@@ -17,6 +17,13 @@ const std::string k_data = std::string(KITH_TEST_DATA_DIR) + "/";
 
 class EventImportTest : public CliTest {
  protected:
+  static std::string read_file(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    std::ostringstream text;
+    text << in.rdbuf();
+    return text.str();
+  }
+
   std::string write(const std::string& name, const std::string& text) {
     auto path = (m_dir / name).string();
     std::ofstream(path, std::ios::binary) << text;
@@ -329,6 +336,28 @@ TEST_F(EventImportTest, RepeatingEventsBecomeOneEventPerOccurrenceInTheWindow) {
   EXPECT_EQ(kith({"event", "import", file}).err,
             "kith: imported: 1 added, 0 updated, 0 unchanged\n");
   m_db = db;
+}
+
+// kith 0.1 imported the first occurrence of a repeating event under its bare UID: the next
+// import re-keys that event rather than adding the occurrence twice.
+TEST_F(EventImportTest, TheFirstOccurrenceImportedBeforeExpansionIsKeptNotDuplicated) {
+  m_today = "2025-01-01";
+  const std::string once = write("once.ics",
+                                 "BEGIN:VCALENDAR\nVERSION:2.0\nPRODID:x\nBEGIN:VEVENT\n"
+                                 "UID:weekly@example.org\nSUMMARY:Weekly\n"
+                                 "DTSTART;VALUE=DATE:20250106\nEND:VEVENT\nEND:VCALENDAR\n");
+  ok({"event", "import", once});
+  ok({"event", "attend", "weekly"});
+  std::string feed = read_file(once);
+  feed.insert(feed.find("END:VEVENT"), "RRULE:FREQ=WEEKLY;COUNT=3\n");
+  EXPECT_EQ(kith({"event", "import", write("weekly.ics", feed)}).err,
+            "kith: imported: 2 added, 1 updated, 0 unchanged\n");
+  auto list = nlohmann::json::parse(ok({"event", "list", "--all", "--json"}));
+  ASSERT_EQ(list.size(), 3u);
+  EXPECT_EQ(list[0]["ics_uid"], "weekly@example.org#2025-01-06");
+  EXPECT_EQ(list[0]["status"], "attended");
+  EXPECT_EQ(kith({"event", "import", write("weekly.ics", feed)}).err,
+            "kith: imported: 0 added, 0 updated, 3 unchanged\n");
 }
 
 TEST_F(EventImportTest, EventsWithoutUidGetAStableOneAndOneWarning) {

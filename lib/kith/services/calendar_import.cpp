@@ -1,6 +1,7 @@
 // EventService::import_calendar: iCalendar feeds upserted by UID (and, for an occurrence of a
 // repeating event, its start), all or nothing.
 #include <algorithm>
+#include <optional>
 
 #include "kith/error.hpp"
 #include "kith/formats/calendar_records.hpp"
@@ -31,6 +32,16 @@ bool same_imported_fields(const Event& a, const Event& b) {
   throw ImportFailed(file_name, std::move(lines), static_cast<int>(problems.size()));
 }
 
+// kith before 0.2 imported only the first occurrence of a repeating event, keyed by its bare
+// UID: that event is this occurrence when it starts on the same day, and takes its new key.
+std::optional<std::int64_t> imported_before_expansion(EventStore& store, const Event& incoming) {
+  const std::size_t hash = incoming.ics_uid.rfind('#');
+  if (hash == std::string::npos) return std::nullopt;
+  const auto id = store.find_by_ics_uid(incoming.ics_uid.substr(0, hash));
+  if (!id || store.get(*id)->starts_on != incoming.starts_on) return std::nullopt;
+  return id;
+}
+
 }  // namespace
 
 ImportReport EventService::import_calendar(std::istream& in, const std::string& file_name,
@@ -51,6 +62,11 @@ ImportReport EventService::import_calendar(std::istream& in, const std::string& 
     const auto upsert = [&](Event incoming, bool cancelled) {
       throw_if_interrupted();
       auto existing_id = store.find_by_ics_uid(incoming.ics_uid);
+      bool rekeyed = false;
+      if (!existing_id) {
+        existing_id = imported_before_expansion(store, incoming);
+        rekeyed = existing_id.has_value();
+      }
       if (!existing_id) {
         if (cancelled) return;  // a cancelled meetup you never had is not worth adding
         incoming.created_at = incoming.updated_at = m_moment.now_utc;
@@ -65,7 +81,8 @@ ImportReport EventService::import_calendar(std::istream& in, const std::string& 
       } else {
         incoming.status = current.status;
       }
-      if (same_imported_fields(current, incoming) && incoming.status == current.status) {
+      if (!rekeyed && same_imported_fields(current, incoming) &&
+          incoming.status == current.status) {
         report.events.emplace_back(ImportReport::Action::unchanged, std::move(current));
         return;
       }
@@ -79,6 +96,7 @@ ImportReport EventService::import_calendar(std::istream& in, const std::string& 
       current.ends_on = incoming.ends_on;
       current.ends_at = incoming.ends_at;
       current.status = incoming.status;
+      current.ics_uid = incoming.ics_uid;
       current.updated_at = m_moment.now_utc;
       if (!dry_run) store.update(current);
       report.events.emplace_back(ImportReport::Action::updated, std::move(current));
