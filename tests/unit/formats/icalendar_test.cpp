@@ -1,6 +1,7 @@
 #include "kith/formats/icalendar.hpp"
 
 #include <gtest/gtest.h>
+#include <libical/ical.h>
 
 #include <chrono>
 #include <sstream>
@@ -458,6 +459,24 @@ TEST(ICalendarTest, DeliversEventsWithoutUidButRejectsEventsWithoutStart) {
   EXPECT_EQ(read(calendar("DTSTART:20260101\nSUMMARY:x"))[0].uid, "");
   EXPECT_EQ(read(calendar("UID:  \nDTSTART:20260101"))[0].uid, "");
   EXPECT_EQ(error_of(calendar("UID:1\nSUMMARY:x")), "6: event at line 3 has no DTSTART");
+}
+
+// Why kith keeps its own reader: libical's parser takes a line that is not a property (a
+// description broken by a bad fold) as an X-LIC-ERROR property and reports nothing, and it
+// knows no line numbers; kith's reader names the line to fix.
+TEST(ICalendarTest, NamesTheBrokenLineLibicalsParserWouldHide) {
+  const std::string text =
+      calendar("UID:1\nDTSTART:20260101\nDESCRIPTION:Join us for\npizza and talks");
+  icalcomponent* parsed = icalparser_parse_string(text.c_str());
+  ASSERT_NE(parsed, nullptr);
+  icalcomponent* event = icalcomponent_get_first_component(parsed, ICAL_VEVENT_COMPONENT);
+  ASSERT_NE(event, nullptr);
+  EXPECT_NE(icalcomponent_get_first_property(event, ICAL_XLICERROR_PROPERTY), nullptr);
+  EXPECT_EQ(std::string(icalcomponent_get_uid(event)), "1");  // the event is kept, silently
+  icalcomponent_free(parsed);
+  EXPECT_EQ(error_of(text),
+            "7: expected NAME:VALUE, found 'pizza and talks' (continuation lines must start with "
+            "a space)");
 }
 
 // With a problem handler, every problem is heard and reading goes on without the bad events.
