@@ -24,7 +24,7 @@ namespace kith::cli {
 namespace {
 
 constexpr const char* k_description =
-    R"(kith - your networking journal: who you met, what you said, whom to contact next.
+    R"(kith - a networking journal: who you met, what you said, whom to contact next.
 
 Examples:
   kith add "Ada Lovelace" --email ada@example.com --company Analytical --tag a

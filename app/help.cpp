@@ -1,5 +1,6 @@
 #include "help.hpp"
 
+#include <algorithm>
 #include <sstream>
 #include <string_view>
 #include <vector>
@@ -68,6 +69,56 @@ std::string wrapped(const std::string& text, std::size_t width = k_screen, std::
   return out;
 }
 
+// `text` with each line longer than the screen broken at spaces.
+std::string fitted(const std::string& text) {
+  std::string out;
+  std::size_t start = 0;
+  while (start < text.size()) {
+    std::size_t end = text.find('\n', start);
+    if (end == std::string::npos) end = text.size();
+    out += wrapped(text.substr(start, end - start));
+    if (end < text.size()) out += '\n';
+    start = end + 1;
+  }
+  return out;
+}
+
+// The "Examples:" block made to fit the screen without breaking a command: when a line is
+// too wide, the "# comments" are aligned closer to the commands, or else each goes on a line
+// of its own below its command.
+std::string fitted_examples(const std::string& block) {
+  std::vector<std::pair<std::string, std::string>> lines;  // command, comment
+  std::size_t widest = 0;
+  std::size_t width = 0;  // the command column: the longest command that has a comment
+  std::istringstream in(block);
+  for (std::string line; std::getline(in, line);) {
+    widest = std::max(widest, line.size());
+    const std::size_t hash = line.find(" # ");
+    if (hash == std::string::npos) {
+      lines.emplace_back(line, "");
+      continue;
+    }
+    lines.emplace_back(line.substr(0, line.find_last_not_of(' ', hash) + 1), line.substr(hash + 1));
+    width = std::max(width, lines.back().first.size());
+  }
+  if (widest <= k_screen) return block + '\n';
+  bool aligned_fits = true;
+  for (const auto& [command, comment] : lines) {
+    if (!comment.empty() && width + 2 + comment.size() > k_screen) aligned_fits = false;
+  }
+  std::string out;
+  for (const auto& [command, comment] : lines) {
+    out += command;
+    if (!comment.empty() && aligned_fits) {
+      out += std::string(width + 2 - command.size(), ' ') + comment;
+    } else if (!comment.empty()) {
+      out += "\n      " + comment;
+    }
+    out += '\n';
+  }
+  return out;
+}
+
 class Formatter : public CLI::Formatter {
  public:
   Formatter() {
@@ -107,12 +158,12 @@ class Formatter : public CLI::Formatter {
     const auto [examples, notes] = split_footer(app->get_footer());
     std::ostringstream out;
     out << make_description(app) << '\n';
-    if (!examples.empty()) out << examples << "\n\n";
+    if (!examples.empty()) out << fitted_examples(examples) << '\n';
     out << make_usage(app, name);
     out << make_positionals(app);
     out << make_groups(app, mode);
     out << make_subcommands(app, mode);
-    if (!notes.empty()) out << '\n' << notes << '\n';
+    if (!notes.empty()) out << '\n' << fitted(notes) << '\n';
     if (app->get_parent() != nullptr) out << '\n' << global_options(root_of(*app)) << '\n';
     return out.str();
   }
@@ -177,17 +228,17 @@ void run_help(Context& ctx, const HelpOptions& o) {
 std::shared_ptr<CLI::FormatterBase> help_formatter() { return std::make_shared<Formatter>(); }
 
 std::string short_usage() {
-  return R"(kith - your networking journal: who you met, what you said, whom to contact next.
+  return R"(kith - a networking journal: who you met, what you said, whom to contact next.
 
 Start here:
-  kith add "Ada Lovelace" --company Analytical    someone you know or just met
-  kith log ada -m "coffee, talked about Rust"     what you talked about
-  kith follow-up add ada fri "send the link"      a promise to get back to someone
-  kith due                                        what to do today
-  kith show ada                                   everything about a person
+  kith add "Ada Lovelace" --company Analytical   someone you know or just met
+  kith log ada -m "coffee, talked about Rust"    what you talked about
+  kith follow-up add ada fri "send the link"     a promise to get back to her
+  kith due                                       what to do today
+  kith show ada                                  everything about a person
 
-  kith demo                                       try it all on a sample journal
-  kith help [COMMAND]                             every command, or one in detail
+  kith demo                                      try it on a sample journal
+  kith help [COMMAND]                            all commands, or one in detail
 )";
 }
 

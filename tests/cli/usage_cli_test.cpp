@@ -3,6 +3,8 @@
 // with the likely cause; `kith help` and a bare `kith` help a newcomer; --help reads as text.
 #include <gtest/gtest.h>
 
+#include <sstream>
+
 #include "cli_fixture.hpp"
 
 namespace kith::testing {
@@ -72,6 +74,10 @@ TEST_F(UsageTest, ABareKithShowsWhereToStart) {
   EXPECT_EQ(run.err, "");
   EXPECT_NE(run.out.find("Start here:\n  kith add \"Ada Lovelace\""), std::string::npos) << run.out;
   EXPECT_NE(run.out.find("  kith due "), std::string::npos) << run.out;
+  std::istringstream lines(run.out + ok({"--help"}) + ok({"log", "--help"}));
+  for (std::string line; std::getline(lines, line);) {
+    EXPECT_LE(line.size(), 80u) << "wider than a terminal of 80 columns: " << line;
+  }
   EXPECT_FALSE(std::filesystem::exists(m_db));
 }
 
