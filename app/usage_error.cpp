@@ -31,16 +31,27 @@ std::string join(const std::vector<std::string>& words, std::string_view separat
   return out;
 }
 
-// The positional argument that took one value and came last, which extra words most likely
-// belong to ("Grace" of NAME in `kith add Grace Brewster Hopper`).
-const CLI::Option* last_single_positional(const CLI::App& command) {
-  const CLI::Option* last = nullptr;
+// The arguments and options that took one value, which words after it may belong to
+// ("Grace" of NAME in `kith add Grace Brewster Hopper`).
+std::vector<const CLI::Option*> single_values(const CLI::App& command) {
+  std::vector<const CLI::Option*> out;
   for (const CLI::Option* option : command.get_options()) {
-    if (option->get_positional() && option->count() == 1 && option->get_expected_max() == 1) {
-      last = option;
+    if (option->count() == 1 && option->get_expected_max() == 1 && option->get_type_size() != 0) {
+      out.push_back(option);
     }
   }
-  return last;
+  return out;
+}
+
+// What the hint calls the value of `option`: "a name" for NAME and REF, "a note" for NOTE,
+// "a value" for an option's.
+std::string value_noun(const CLI::Option& option) {
+  if (!option.get_positional()) return "a value";
+  std::string name = option.get_name();
+  if (name == "REF") return "a name";
+  std::transform(name.begin(), name.end(), name.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  return "a " + name;
 }
 
 // `args` from the command word on (the global options before it are beside the point), with
@@ -139,18 +150,15 @@ std::string unexpected_arguments(const CLI::App& root, const std::vector<std::st
   std::string message =
       std::string(extras.size() > 1 ? "unexpected arguments '" : "unexpected argument '") +
       join(extras, " ") + "'";
-  if (const CLI::Option* last = last_single_positional(command)) {
-    const CLI::App* top = &command;
-    while (top->get_parent() != nullptr && top->get_parent()->get_parent() != nullptr) {
-      top = top->get_parent();
-    }
+  const CLI::App* top = &command;
+  while (top->get_parent() != nullptr && top->get_parent()->get_parent() != nullptr) {
+    top = top->get_parent();
+  }
+  for (const CLI::Option* option : single_values(command)) {
     std::vector<std::string> fixed =
-        quoted(args, last->results().front(), extras, command_word(*top, args));
+        quoted(args, option->results().front(), extras, command_word(*top, args));
     if (!fixed.empty()) {
-      std::string what = last->get_name();
-      std::transform(what.begin(), what.end(), what.begin(),
-                     [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-      return message + "; quote a " + what + " with spaces: kith " + join(fixed, " ");
+      return message + "; quote " + value_noun(*option) + " with spaces: kith " + join(fixed, " ");
     }
   }
   return message + "; see " + path_of(command) + " --help";

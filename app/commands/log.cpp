@@ -83,17 +83,19 @@ void edit_log_text(Context& ctx, const LogOptions& o, Conversation& conversation
 // after the first as REFs. When one of them named nobody, say so instead of "no contact".
 void explain_unquoted_summary(const LogOptions& o) {
   const auto& order = o.command->parse_order();
-  const CLI::Option* message = o.command->get_option("--message");
-  auto first = std::find(order.begin(), order.end(), message);
+  const auto message = std::find(order.begin(), order.end(), o.command->get_option("--message"));
+  if (message == order.end()) return;
+  auto positional = [](const CLI::Option* x) { return x->get_positional(); };
+  // The REFs typed before -m, and those right after its value with no option between.
+  const auto before = static_cast<std::size_t>(std::count_if(order.begin(), message, positional));
   const auto after = static_cast<std::size_t>(
-      std::count_if(first, order.end(), [](const CLI::Option* x) { return x->get_positional(); }));
-  if (first == order.end() || after == 0 || after > o.refs.size()) return;
-  std::vector<std::string> before(o.refs.begin(), o.refs.end() - static_cast<long>(after));
+      std::find_if_not(message + 1, order.end(), positional) - (message + 1));
+  if (after == 0 || before + after > o.refs.size()) return;
   std::string words, fixed = "kith log";
-  for (auto it = o.refs.end() - static_cast<long>(after); it != o.refs.end(); ++it) {
-    words += (words.empty() ? "" : " ") + *it;
+  for (std::size_t i = 0; i < before; ++i) fixed += " " + shell_word(o.refs[i]);
+  for (std::size_t i = before; i < before + after; ++i) {
+    words += (words.empty() ? "" : " ") + o.refs[i];
   }
-  for (const auto& ref : before) fixed += " " + shell_word(ref);
   fixed += " -m " + shell_word(o.summary.value_or("") + " " + words);
   throw Error(ErrorKind::usage,
               std::string(after > 1 ? "unexpected arguments '" : "unexpected argument '") + words +

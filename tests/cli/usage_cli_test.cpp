@@ -64,6 +64,15 @@ TEST_F(UsageTest, UnexpectedWordsAreListedInOrderWithTheLikelyCause) {
   EXPECT_EQ(usage_error({"fu", "add", "maya", "fri", "send", "the", "link"}),
             "kith: error: unexpected arguments 'the link'; quote a note with spaces: kith fu add "
             "maya fri \"send the link\"\n");
+  EXPECT_EQ(usage_error({"show", "Maya", "Okafor"}),
+            "kith: error: unexpected argument 'Okafor'; quote a name with spaces: kith show "
+            "\"Maya Okafor\"\n");
+  EXPECT_EQ(usage_error({"who", "--at", "Analytical", "Engines"}),
+            "kith: error: unexpected argument 'Engines'; quote a value with spaces: kith who --at "
+            "\"Analytical Engines\"\n");
+  // A word after another option's value is no part of the summary: no hint about quoting it.
+  EXPECT_EQ(kith({"log", "maya", "-m", "coffee", "--channel", "coffee", "shop"}).err,
+            "kith: error: no contact matches 'shop'; see kith contact list\n");
   EXPECT_EQ(usage_error({"due", "tomorrow"}),
             "kith: error: unexpected argument 'tomorrow'; see kith due --help\n");
 }
