@@ -1,11 +1,14 @@
 #include "kith/formats/ics_zone_resolver.hpp"
 
 #include <libical/ical.h>
+#include <unicode/locid.h>
 #include <unicode/timezone.h>
+#include <unicode/tznames.h>
 #include <unicode/unistr.h>
 
 #include <algorithm>
 #include <ctime>
+#include <memory>
 #include <string_view>
 #include <vector>
 
@@ -36,6 +39,25 @@ std::optional<std::string> windows_zone(const std::string& tzid) {
   if (U_FAILURE(status) || id.isEmpty()) return std::nullopt;
   std::string name;
   id.toUTF8String(name);
+  return locate(name);
+}
+
+// The zone CLDR names first for the metazone `zone` is in at `when` ("Europe/Paris" for
+// "Africa/Ceuta", both Central European Time), when there is one.
+std::optional<std::string> reference_zone(const std::string& zone, date::sys_seconds when) {
+  UErrorCode status = U_ZERO_ERROR;
+  const std::unique_ptr<icu::TimeZoneNames> names(
+      icu::TimeZoneNames::createInstance(icu::Locale::getRoot(), status));
+  if (U_FAILURE(status) || !names) return std::nullopt;
+  const auto millis = static_cast<UDate>(when.time_since_epoch().count()) * 1000.0;
+  icu::UnicodeString metazone;
+  icu::UnicodeString reference;
+  names->getMetaZoneID(icu::UnicodeString::fromUTF8(zone), millis, metazone);
+  if (metazone.isEmpty()) return std::nullopt;
+  names->getReferenceZoneID(metazone, "001", reference);
+  if (reference.isEmpty()) return std::nullopt;
+  std::string name;
+  reference.toUTF8String(name);
   return locate(name);
 }
 
@@ -186,7 +208,14 @@ std::optional<IcsZone> IcsZoneResolver::from_rules(const IcsTimeZone& defined,
     }
   }
   if (!matches.empty()) {
-    return IcsZone{matches.front(), at + " follows the rules of " + matches.front()};
+    // Of the zones that share the rules, the one CLDR names for them (Europe/Paris, not the
+    // first in the alphabet, Africa/Ceuta).
+    std::string chosen = matches.front();
+    const auto reference = reference_zone(chosen, samples[samples.size() / 2]);
+    if (reference && std::find(matches.begin(), matches.end(), *reference) != matches.end()) {
+      chosen = *reference;
+    }
+    return IcsZone{chosen, at + " follows the rules of " + chosen};
   }
   const auto here =
       date::floor<seconds>(when) - rules.offset_at(date::sys_seconds{when.time_since_epoch()});

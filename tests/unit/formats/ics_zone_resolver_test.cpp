@@ -44,6 +44,19 @@ TEST(IcsZoneResolverTest, MatchesAVtimezonesRulesPreferringTheCityItNames) {
             "TZID 'Heure de Toronto' (VTIMEZONE at line 3) follows the rules of America/Toronto");
 }
 
+TEST(IcsZoneResolverTest, OfZonesSharingTheRulesTheOneCldrNamesForThemIsChosen) {
+  IcsZoneResolver zones;
+  zones.define(defined("GMT +0100 (Standard) / GMT +0200 (Daylight)",
+                       "BEGIN:STANDARD\r\nDTSTART:16011028T030000\r\n"
+                       "RRULE:FREQ=YEARLY;BYDAY=-1SU;BYMONTH=10\r\nTZOFFSETFROM:+0200\r\n"
+                       "TZOFFSETTO:+0100\r\nEND:STANDARD\r\nBEGIN:DAYLIGHT\r\n"
+                       "DTSTART:16010325T020000\r\nRRULE:FREQ=YEARLY;BYDAY=-1SU;BYMONTH=3\r\n"
+                       "TZOFFSETFROM:+0100\r\nTZOFFSETTO:+0200\r\nEND:DAYLIGHT\r\n"));
+  const auto zone = zones.resolve("GMT +0100 (Standard) / GMT +0200 (Daylight)", at(2026, 6, 1));
+  ASSERT_TRUE(zone);
+  EXPECT_EQ(zone->name, "Europe/Paris");
+}
+
 TEST(IcsZoneResolverTest, AFixedOffsetBecomesAnEtcZoneOrStaysAnOffset) {
   IcsZoneResolver zones;
   const std::string fixed =
