@@ -23,6 +23,7 @@ using std::chrono::seconds;
 // A VTIMEZONE with more observances than this, or one that changes more often than once a
 // month, is no real zone; libical would expand it over every year asked about.
 constexpr std::size_t k_max_observances = 200;
+constexpr int k_max_matches_per_tzid = 16;
 
 std::optional<std::string> locate(const std::string& name) {
   try {
@@ -162,7 +163,12 @@ std::optional<IcsZone> IcsZoneResolver::resolve(const std::string& tzid, date::l
   const int year = static_cast<int>(date::year_month_day{date::floor<date::days>(when)}.year());
   const auto key = std::pair{tzid, year};
   if (auto cached = m_cache.find(key); cached != m_cache.end()) return cached->second;
-  return m_cache[key] = from_rules(defined->second, when);
+  // Matching a year against every zone takes milliseconds: a file with events in thousands of
+  // different years reuses the last match once a TZID has been matched this often.
+  int& matched = m_matches[tzid];
+  if (matched == k_max_matches_per_tzid) return m_cache[key] = m_last[tzid];
+  ++matched;
+  return m_cache[key] = m_last[tzid] = from_rules(defined->second, when);
 }
 
 std::optional<IcsZone> IcsZoneResolver::from_rules(const IcsTimeZone& defined,

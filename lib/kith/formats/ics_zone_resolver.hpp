@@ -40,7 +40,9 @@ class IcsZoneResolver {
   std::optional<IcsZone> from_rules(const IcsTimeZone& zone, date::local_seconds when);
 
   std::map<std::string, IcsTimeZone> m_defined;
-  std::map<std::pair<std::string, int>, std::optional<IcsZone>> m_cache;
+  std::map<std::pair<std::string, int>, std::optional<IcsZone>> m_cache;  // by TZID and year
+  std::map<std::string, int> m_matches;                  // how many years each TZID was matched in
+  std::map<std::string, std::optional<IcsZone>> m_last;  // its latest match
 };
 
 // The IANA zone named `tzid` as written, behind a vendor's prefix or as a Windows name;

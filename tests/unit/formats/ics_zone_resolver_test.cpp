@@ -75,6 +75,26 @@ TEST(IcsZoneResolverTest, AFixedOffsetBecomesAnEtcZoneOrStaysAnOffset) {
   EXPECT_EQ(odd->offset, std::chrono::seconds{-(7 * 3600 + 41 * 60)});
 }
 
+// Matching a year takes milliseconds: after 16 years of one TZID, later years reuse the last
+// match, so a file with an event in each of thousands of years cannot take minutes.
+TEST(IcsZoneResolverTest, ATzidIsMatchedInAtMostSixteenYears) {
+  const IcsTimeZone moved =
+      defined("Moved",
+              "BEGIN:STANDARD\r\nDTSTART:19000101T000000\r\nTZOFFSETFROM:+0100\r\n"
+              "TZOFFSETTO:+0100\r\nEND:STANDARD\r\nBEGIN:STANDARD\r\n"
+              "DTSTART:20000101T000000\r\nTZOFFSETFROM:+0100\r\nTZOFFSETTO:+0200\r\n"
+              "END:STANDARD\r\n");
+  IcsZoneResolver fresh;
+  fresh.define(moved);
+  EXPECT_EQ(fresh.resolve("Moved", at(2005, 6, 1))->name, "Etc/GMT-2");
+  IcsZoneResolver busy;
+  busy.define(moved);
+  for (int year = 1980; year < 1996; ++year) {
+    EXPECT_EQ(busy.resolve("Moved", at(year, 6, 1))->name, "Etc/GMT-1");
+  }
+  EXPECT_EQ(busy.resolve("Moved", at(2005, 6, 1))->name, "Etc/GMT-1");
+}
+
 TEST(IcsZoneResolverTest, UndefinedAndUnusableZonesAreUnknown) {
   IcsZoneResolver zones;
   EXPECT_EQ(zones.resolve("Nowhere", at(2026, 6, 1)), std::nullopt);
