@@ -314,6 +314,33 @@ TEST_F(NetworkingWeekTest, TablesStayAlignedAroundEscapedControlCharacters) {
             " 2  Eve ^[[31mRed  X^GY           never\n");
 }
 
+// Issue 19, items 9 to 16: the second week, as a newcomer lives it.
+
+TEST_F(NetworkingWeekTest, ATypedDateReadsAsPeopleWriteIt) {
+  ok({"add", "Ada Lovelace"});
+  EXPECT_EQ(kith({"fu", "add", "ada", "in a week", "coffee"}).err,
+            "kith: added follow-up 1 for Ada Lovelace, due Thu 2026-12-03\n");
+  EXPECT_EQ(kith({"fu", "add", "ada", "tmrw"}).err,
+            "kith: added follow-up 2 for Ada Lovelace, due Fri 2026-11-27\n");
+  EXPECT_EQ(kith({"fu", "add", "ada", "the 14th"}).err,
+            "kith: added follow-up 3 for Ada Lovelace, due Mon 2026-12-14\n");
+  EXPECT_EQ(kith({"fu", "add", "ada", "December 9th, 2026"}).err,
+            "kith: added follow-up 4 for Ada Lovelace, due Wed 2026-12-09\n");
+  EXPECT_EQ(kith({"fu", "add", "ada", "dec 9th"}).err,
+            "kith: added follow-up 5 for Ada Lovelace, due Wed 2026-12-09\n");
+  EXPECT_EQ(kith({"fu", "add", "ada", "next week"}).err,
+            "kith: added follow-up 6 for Ada Lovelace, due Thu 2026-12-03\n");
+  EXPECT_EQ(kith({"log", "ada", "-m", "coffee", "--on", "a week ago", "--no-follow-up"}).err,
+            "kith: logged conversation 1 with Ada Lovelace on 2026-11-19\n");
+  const std::string before = journal_bytes();
+  Outcome timed = kith({"fu", "add", "ada", "tomorrow 3pm", "call"});
+  EXPECT_EQ(timed.code, 64);
+  EXPECT_EQ(timed.err,
+            "kith: error: invalid date 'tomorrow 3pm': kith keeps days, not times of day; use "
+            "'tomorrow'\n");
+  EXPECT_EQ(journal_bytes(), before);
+}
+
 }  // namespace
 
 }  // namespace kith::testing

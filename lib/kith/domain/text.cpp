@@ -21,6 +21,21 @@ std::string_view trim(std::string_view text) {
   return text;
 }
 
+std::string collapse_whitespace(std::string_view text) {
+  std::string out;
+  bool gap = false;
+  for (char c : text) {
+    if (is_space(c)) {
+      gap = !out.empty();
+      continue;
+    }
+    if (gap) out += ' ';
+    gap = false;
+    out += c;
+  }
+  return out;
+}
+
 std::string ascii_lower(std::string_view text) {
   std::string out(text);
   std::transform(out.begin(), out.end(), out.begin(), lower);

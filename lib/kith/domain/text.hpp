@@ -11,6 +11,9 @@ namespace kith {
 // Removes ASCII whitespace from both ends.
 std::string_view trim(std::string_view text);
 
+// Collapses each run of ASCII whitespace to one space and trims both ends.
+std::string collapse_whitespace(std::string_view text);
+
 // Lower-cases ASCII letters only; other bytes are kept.
 std::string ascii_lower(std::string_view text);
 

@@ -8,33 +8,20 @@
 #include <string>
 #include <vector>
 
+#include "kith/domain/text.hpp"
+#include "kith/domain/time_of_day.hpp"
+
 namespace kith {
 namespace {
 
-using Unit = Interval::Unit;
 using Ymd = date::year_month_day;
 
 constexpr int k_min_year = 1900;
 constexpr int k_max_year = 9999;
-constexpr int k_max_count = 9999;
 
 constexpr std::string_view k_when_forms =
     "use YYYY-MM-DD, today, tomorrow, yesterday, 3d, in 3 days, 3 days ago, fri, next fri, "
     "last mon, dec 1, or end of month";
-constexpr std::string_view k_interval_forms = "use a number and a unit: 3d, 2w, 1m or 1y";
-
-// Each unit's letter, its name (also accepted with an "s") and its length in days or months,
-// indexed by Interval::Unit.
-struct UnitInfo {
-  char letter;
-  std::string_view name;
-  int length;
-  bool in_months;
-};
-constexpr std::array<UnitInfo, 4> k_units = {{{'d', "day", 1, false},
-                                              {'w', "week", 7, false},
-                                              {'m', "month", 1, true},
-                                              {'y', "year", 12, true}}};
 
 // Indexed by date::weekday's encoding (Sunday is 0) and by month number less one.
 constexpr std::array<std::string_view, 7> k_weekday_names = {
@@ -54,7 +41,6 @@ std::optional<unsigned> look_up(const std::array<std::string_view, N>& names,
   return static_cast<unsigned>(it - names.begin());
 }
 
-bool is_space(char c) { return std::isspace(static_cast<unsigned char>(c)) != 0; }
 bool is_digit(char c) { return std::isdigit(static_cast<unsigned char>(c)) != 0; }
 bool all_digits(std::string_view s) {
   return !s.empty() && std::all_of(s.begin(), s.end(), is_digit);
@@ -67,15 +53,13 @@ int to_number(std::string_view digits) {
   return value;
 }
 
-// Splits on runs of whitespace and rejoins with single spaces, optionally lower-casing ASCII.
-std::string normalize(std::string_view text, bool lower) {
-  std::string out;
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    if (is_space(text[i])) continue;
-    if (!out.empty() && is_space(text[i - 1])) out += ' ';
-    out += lower ? static_cast<char>(std::tolower(static_cast<unsigned char>(text[i]))) : text[i];
-  }
-  return out;
+// The text with runs of whitespace collapsed to one space; `compared` text is also lower-cased
+// and reads commas as spaces ("December 9th, 2026").
+std::string normalize(std::string_view text, bool compared) {
+  if (!compared) return collapse_whitespace(text);
+  std::string lower = ascii_lower(text);
+  std::replace(lower.begin(), lower.end(), ',', ' ');
+  return collapse_whitespace(lower);
 }
 
 // The words of normalized text.
@@ -124,25 +108,6 @@ void check_date(std::string_view shown, std::optional<int> year, int month, int 
                                std::to_string(last) + " days");
 }
 
-// Reads "<digits><unit>" or "<digits> <unit>" from normalized lower-case text; the count is not
-// range-checked yet.
-std::optional<Interval> scan_interval(std::string_view text) {
-  const std::size_t digits = std::min(text.find_first_not_of("0123456789"), text.size());
-  if (digits == 0) return std::nullopt;
-  std::string_view unit = text.substr(digits);
-  if (unit.starts_with(' ')) unit.remove_prefix(1);
-  const auto found = std::find_if(k_units.begin(), k_units.end(), [&](const UnitInfo& u) {
-    return unit == std::string_view(&u.letter, 1) || unit == u.name ||
-           (unit.ends_with('s') && unit.substr(0, unit.size() - 1) == u.name);
-  });
-  if (found == k_units.end()) return std::nullopt;
-  return Interval{to_number(text.substr(0, digits)), static_cast<Unit>(found - k_units.begin())};
-}
-
-bool in_count_range(const Interval& interval) {
-  return interval.count >= 1 && interval.count <= k_max_count;
-}
-
 Ymd add_days(Ymd d, int n) { return date::sys_days{d} + date::days{n}; }
 
 // The coming Sunday, or today on a Sunday: weeks run Monday to Sunday.
@@ -151,17 +116,19 @@ Ymd end_of_week(Ymd today) {
   return t + (date::Sunday - date::weekday{t});
 }
 
-constexpr Interval k_one_month{1, Unit::month};
-constexpr Interval k_one_year{1, Unit::year};
+constexpr Interval k_one_month{1, Interval::Unit::month};
+constexpr Interval k_one_year{1, Interval::Unit::year};
 
 // Phrases that name one date relative to today.
 struct Phrase {
   std::string_view text;
   Ymd (*resolve)(Ymd today);
 };
-constexpr std::array<Phrase, 15> k_phrases = {
+constexpr std::array<Phrase, 17> k_phrases = {
     {{"today", [](Ymd t) { return t; }},
      {"tomorrow", [](Ymd t) { return add_days(t, 1); }},
+     {"tmrw", [](Ymd t) { return add_days(t, 1); }},
+     {"tmr", [](Ymd t) { return add_days(t, 1); }},
      {"yesterday", [](Ymd t) { return add_days(t, -1); }},
      {"end of month", [](Ymd t) { return Ymd{t.year() / t.month() / date::last}; }},
      {"eom", [](Ymd t) { return Ymd{t.year() / t.month() / date::last}; }},
@@ -211,7 +178,8 @@ Ymd resolve_numeric(std::string_view shown, std::string_view token) {
   return date::year{iso->year} / iso->month / iso->day;
 }
 
-// "3d", "+3d", "-3d", "3 days", "in 3 days" and "3 days ago"; nullopt if text is none of these.
+// "3d", "+3d", "-3d", "3 days", "in 3 days", "3 days from now" and "3 days ago", with "a" or "an"
+// for one ("in a week"); nullopt if text is none of these.
 std::optional<Ymd> resolve_relative(std::string_view shown, std::string_view text, Ymd today,
                                     DatePreference prefer) {
   int direction = prefer == DatePreference::future ? 1 : -1;
@@ -221,13 +189,21 @@ std::optional<Ymd> resolve_relative(std::string_view shown, std::string_view tex
   } else if (text.starts_with("in ")) {
     direction = 1;
     text.remove_prefix(3);
+  } else if (text.ends_with(" from now")) {
+    direction = 1;
+    text.remove_suffix(9);
   } else if (text.ends_with(" ago")) {
     direction = -1;
     text.remove_suffix(4);
   }
-  const auto interval = scan_interval(text);
+  std::string counted(text);
+  for (std::string_view one : {"a ", "an "}) {
+    if (text.starts_with(one)) counted = "1 " + std::string(text.substr(one.size()));
+  }
+  const auto interval = scan_interval(counted);
   if (!interval) return std::nullopt;
-  if (!in_count_range(*interval)) reject_when(shown, "the number must be between 1 and 9999");
+  if (!interval_count_in_range(*interval))
+    reject_when(shown, "the number must be between 1 and 9999");
   return add_interval(today, *interval, direction);
 }
 
@@ -253,14 +229,39 @@ std::optional<Ymd> resolve_weekday(const std::vector<std::string_view>& words, Y
   return t - (back == date::days{0} ? week : back);
 }
 
+bool has_ordinal_suffix(std::string_view word) {
+  const std::array<std::string_view, 4> suffixes = {"st", "nd", "rd", "th"};
+  return std::any_of(suffixes.begin(), suffixes.end(), [&](auto s) { return word.ends_with(s); });
+}
+
 // A day of the month, optionally with an ordinal suffix ("1", "01", "1st", "22nd").
 std::optional<int> scan_day(std::string_view word) {
-  const std::array<std::string_view, 4> suffixes = {"st", "nd", "rd", "th"};
-  if (std::any_of(suffixes.begin(), suffixes.end(), [&](auto s) { return word.ends_with(s); })) {
-    word.remove_suffix(2);
-  }
+  if (has_ordinal_suffix(word)) word.remove_suffix(2);
   if (word.size() > 2 || !all_digits(word)) return std::nullopt;
   return to_number(word);
+}
+
+// "the 14th", "14th", "the 14": the nearest such day of a month in the preferred direction
+// (today included), skipping months too short for it.
+std::optional<Ymd> resolve_day_of_month(std::string_view shown,
+                                        const std::vector<std::string_view>& words, Ymd today,
+                                        DatePreference prefer) {
+  const bool with_the = words.size() == 2 && words[0] == "the";
+  if (!with_the && (words.size() != 1 || !has_ordinal_suffix(words[0]))) return std::nullopt;
+  const auto day = scan_day(words.back());
+  if (!day) return std::nullopt;
+  if (*day < 1 || *day > 31) reject_impossible(shown, "no month has a day " + std::to_string(*day));
+  const int step = prefer == DatePreference::future ? 1 : -1;
+  for (date::year_month m = today.year() / today.month();; m += date::months{step}) {
+    const Ymd candidate = m / date::day{static_cast<unsigned>(*day)};
+    if (candidate.ok() && (step > 0 ? candidate >= today : candidate <= today)) return candidate;
+  }
+}
+
+// The words without "the" and "of", so "the 9th of december" reads as "9th december".
+std::vector<std::string_view> without_fillers(std::vector<std::string_view> words) {
+  std::erase_if(words, [](std::string_view w) { return w == "the" || w == "of"; });
+  return words;
 }
 
 // "dec 1", "1 dec", "dec 1 2027", "1 dec 2027"; nullopt if words are none of these. Without a
@@ -290,6 +291,23 @@ std::optional<Ymd> resolve_month_day(std::string_view shown,
   }
 }
 
+Ymd resolve(std::string_view shown, const std::string& lower, Ymd today, DatePreference prefer);
+
+// Refuses a WHEN with a time of day ("tomorrow 3pm"), offering its day part when that is a date.
+[[noreturn]] void reject_time(std::string_view shown, const std::string& day_part, Ymd today,
+                              DatePreference prefer) {
+  std::string use = "give a day: today, tomorrow, fri, dec 1 or YYYY-MM-DD";
+  try {
+    if (!day_part.empty()) {
+      resolve(day_part, day_part, today, prefer);
+      use = "use '" + day_part + "'";
+    }
+  } catch (const Error&) {
+  }
+  throw Error(ErrorKind::usage, "invalid date '" + std::string(shown) +
+                                    "': kith keeps days, not times of day; " + use);
+}
+
 // Tries each form in turn on normalized lower-case text; shown is the text as the user typed it.
 Ymd resolve(std::string_view shown, const std::string& lower, Ymd today, DatePreference prefer) {
   for (const Phrase& phrase : k_phrases) {
@@ -299,41 +317,13 @@ Ymd resolve(std::string_view shown, const std::string& lower, Ymd today, DatePre
   if (auto date = resolve_relative(shown, lower, today, prefer)) return *date;
   const std::vector<std::string_view> words = split(lower);
   if (auto date = resolve_weekday(words, today, prefer)) return *date;
-  if (auto date = resolve_month_day(shown, words, today, prefer)) return *date;
+  if (auto date = resolve_day_of_month(shown, words, today, prefer)) return *date;
+  if (auto date = resolve_month_day(shown, without_fillers(words), today, prefer)) return *date;
+  if (auto day_part = without_time_of_day(lower)) reject_time(shown, *day_part, today, prefer);
   reject_when(shown);
 }
 
 }  // namespace
-
-Interval parse_interval(std::string_view text) {
-  const std::string shown = normalize(text, false);
-  if (shown.empty()) {
-    throw Error(ErrorKind::usage, "empty interval; " + std::string(k_interval_forms));
-  }
-  const auto interval = scan_interval(normalize(text, true));
-  if (!interval) {
-    throw Error(ErrorKind::usage,
-                "invalid interval '" + shown + "'; " + std::string(k_interval_forms));
-  }
-  if (!in_count_range(*interval)) {
-    throw Error(ErrorKind::usage, "invalid interval '" + shown +
-                                      "' (the number must be between 1 and 9999); " +
-                                      std::string(k_interval_forms));
-  }
-  return *interval;
-}
-
-std::string format_interval(const Interval& interval) {
-  return std::to_string(interval.count) + k_units[static_cast<std::size_t>(interval.unit)].letter;
-}
-
-Ymd add_interval(Ymd d, const Interval& interval, int times) {
-  const UnitInfo& unit = k_units[static_cast<std::size_t>(interval.unit)];
-  const int steps = static_cast<int>(static_cast<long long>(interval.count) * times * unit.length);
-  if (!unit.in_months) return add_days(d, steps);
-  const date::year_month month = d.year() / d.month() + date::months{steps};
-  return month / std::min(d.day(), (month / date::last).day());
-}
 
 Ymd parse_when(std::string_view text, Ymd today, DatePreference prefer) {
   const std::string shown = normalize(text, false);

@@ -10,6 +10,7 @@
 #include <string>
 #include <string_view>
 
+#include "kith/domain/interval.hpp"
 #include "kith/error.hpp"
 
 namespace kith {
@@ -17,26 +18,6 @@ namespace kith {
 // Which way a bare "fri", "dec 1" or "3d" points: follow-ups and events look ahead, `log --on`
 // looks back.
 enum class DatePreference { future, past };
-
-// A repeat or offset such as 3 days or 2 months; count is 1..9999 once parsed.
-struct Interval {
-  enum class Unit { day, week, month, year };
-  int count = 0;
-  Unit unit = Unit::day;
-  friend bool operator==(const Interval&, const Interval&) = default;
-};
-
-// Parses "3d", "2w", "1m", "1y" or "3 days", "1 week", "2 months", "1 year" (any case, singular or
-// plural, space optional); throws Error(ErrorKind::usage) otherwise or when count is not 1..9999.
-Interval parse_interval(std::string_view text);
-
-// The short form: "3d", "2w", "1m", "1y".
-std::string format_interval(const Interval& interval);
-
-// Moves d by interval * times (times may be negative). Months and years are added in one step
-// from d and then clamped to the month's last day, so Jan 31 + 1m is Feb 28 (29 in a leap
-// year), Feb 29 + 1y is Feb 28, and Jan 31 + 1m * 2 is Mar 31 (no drift across repeats).
-date::year_month_day add_interval(date::year_month_day d, const Interval& interval, int times = 1);
 
 // Parses a WHEN relative to today (see docs/dates.md for the forms); throws
 // Error(ErrorKind::usage) with a one-line message naming the accepted forms. Results outside

@@ -417,7 +417,6 @@ TEST(WhenTest, RejectsGarbageNamingTheAcceptedForms) {
                                       "+3d ago",
                                       "-3 days ago",
                                       "in 3 days ago",
-                                      "3 days from now",
                                       "this friday",
                                       "fr",
                                       "ju 1",
