@@ -6,6 +6,7 @@
 #include <CLI/CLI.hpp>
 #include <algorithm>
 #include <array>
+#include <charconv>
 #include <ostream>
 #include <string_view>
 #include <utility>
@@ -15,6 +16,7 @@
 #include "help.hpp"
 #include "kith/error.hpp"
 #include "render/safe_stream.hpp"
+#include "render/table.hpp"
 #include "text_gate.hpp"
 #include "usage_error.hpp"
 #include "version.hpp"
@@ -257,6 +259,18 @@ void add_commands(CLI::App& app, Context& ctx, const std::vector<std::string>& a
   }
 }
 
+// The width tables fit on a terminal: what the terminal reports, else $COLUMNS, else none.
+std::size_t table_width(const Io& io, const Environment& env) {
+  if (!io.out_tty) return 0;
+  if (io.out_columns > 0) return io.out_columns;
+  const auto columns = env.find("COLUMNS");
+  if (columns == env.end()) return 0;
+  std::size_t value = 0;
+  const std::string& text = columns->second;
+  auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+  return ec == std::errc() && end == text.data() + text.size() ? value : 0;
+}
+
 }  // namespace
 
 int run(const std::vector<std::string>& args, Io io, Environment env) {
@@ -264,7 +278,8 @@ int run(const std::vector<std::string>& args, Io io, Environment env) {
   // writes to stdout goes straight to the real stream.
   render::SafeStream safe_out(io.out);
   render::SafeStream safe_err(io.err);
-  Io shown{io.in, safe_out, safe_err, io.in_tty, io.out_tty, io.err_tty};
+  render::set_terminal_width(safe_out, table_width(io, env));
+  Io shown{io.in, safe_out, safe_err, io.in_tty, io.out_tty, io.err_tty, io.out_columns};
   Context ctx(shown, std::move(env), io.out);
   ctx.set_command_line(args);
   CLI::App app{k_description, "kith"};

@@ -27,6 +27,7 @@ struct Io {
   bool in_tty = false;
   bool out_tty = false;
   bool err_tty = false;
+  std::size_t out_columns = 0;  // the terminal's width when stdout is one and it is known
 };
 
 using Environment = std::map<std::string, std::string>;

@@ -1,6 +1,7 @@
 // kith's entry point: private files, signal handlers, the real streams and environment, then
 // the CLI.
 #include <signal.h>
+#include <sys/ioctl.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -65,5 +66,8 @@ int main(int argc, char** argv) {
   }
   kith::cli::Io io{std::cin,         std::cout,        std::cerr,
                    ::isatty(0) == 1, ::isatty(1) == 1, ::isatty(2) == 1};
+  if (struct winsize size{}; io.out_tty && ::ioctl(1, TIOCGWINSZ, &size) == 0) {
+    io.out_columns = size.ws_col;
+  }
   return kith::cli::run({argv + 1, argv + argc}, io, std::move(env));
 }

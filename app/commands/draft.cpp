@@ -37,8 +37,8 @@ std::string template_text(Context& ctx, DraftTemplate which) {
   if (auto name = unknown_placeholder(text.str())) {
     throw Error(ErrorKind::config,
                 path.string() + ": unknown placeholder {" + *name +
-                    "}; use {first_name}, {name}, {company}, {met_where}, {met_when}, "
-                    "{last_channel}, {last_date} or {last_topic}");
+                    "}; use {first_name}, {name}, {company}, {met}, {meeting}, {met_where}, "
+                    "{met_when}, {last_channel}, {last_date} or {last_topic}");
   }
   return text.str();
 }
@@ -62,6 +62,13 @@ void run_draft(Context& ctx, const DraftOptions& o) {
     render::print_json(ctx.out(), render::draft_to_json(which, text));
   } else {
     ctx.out() << text;
+    // The summary is the user's own note, often about the person ("she's moving to Berlin"):
+    // shown beside the draft as context, never pasted into it.
+    if (last) {
+      ctx.info("your last conversation (" + std::string(to_string(last->channel)) + ", " +
+               format_date(last->on) + "): " + last->summary +
+               "; name one thing from it in the message");
+    }
   }
 }
 

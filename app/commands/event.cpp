@@ -237,6 +237,23 @@ void add_attend(CLI::App& event, Context& ctx) {
   run_with(*attend, ctx, o, run_attend);
 }
 
+// kith event skip|plan EVENT: `attend` with that status, the words `due` suggests.
+void add_status_word(CLI::App& event, Context& ctx, const char* name, const char* status,
+                     const char* help) {
+  auto o = std::make_shared<AttendOptions>();
+  o->status = status;
+  auto* cmd = add_event_subcommand(event, name, help, o->ref);
+  run_with(*cmd, ctx, o, run_attend);
+}
+
+void add_skip(CLI::App& event, Context& ctx) {
+  add_status_word(event, ctx, "skip", "skipped", "Mark an event skipped: you did not go");
+}
+
+void add_plan(CLI::App& event, Context& ctx) {
+  add_status_word(event, ctx, "plan", "planned", "Mark an event planned: you mean to go");
+}
+
 void add_met(CLI::App& event, Context& ctx) {
   auto o = std::make_shared<MetOptions>();
   auto* met = add_event_subcommand(event, "met", "Record people you met at an event", o->ref);
@@ -268,6 +285,8 @@ void add_event_commands(CLI::App& app, Context& ctx) {
                    {"edit", "", add_edit},
                    {"rm", "", add_rm},
                    {"attend", "", add_attend},
+                   {"skip", "", add_skip},
+                   {"plan", "", add_plan},
                    {"met", "", add_met},
                    {"debrief", "", add_debrief},
                    {"import", "", add_event_import}});

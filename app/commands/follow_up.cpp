@@ -19,8 +19,8 @@ struct AddOptions {
   std::string ref, when, note, every, event;
 };
 
-struct IdOptions {
-  std::string id;
+struct TargetOptions {
+  std::vector<std::string> targets;
 };
 
 struct SnoozeOptions {
@@ -38,10 +38,6 @@ struct ListOptions {
   bool plain = false;
   bool header = false;
 };
-
-std::string describe(const FollowUpView& v) {
-  return "follow-up " + std::to_string(v.follow_up.id) + " for " + v.contact.name;
-}
 
 // The day of `follow-up add`. Words that are no date and no NOTE after them mean the note
 // took WHEN's place (`kith fu add maya "send the link"`): say that WHEN is missing.
@@ -65,27 +61,34 @@ void run_add(Context& ctx, const AddOptions& o) {
   FollowUpService service(ctx.journal(Journal::Access::write), ctx.moment());
   auto v = service.add(o.ref, due, o.note, every, o.event);
   if (ctx.json()) render::print_json(ctx.out(), render::to_json(v));
-  ctx.info("added " + describe(v) + ", due " + render::day_with_weekday(v.follow_up.due_on));
+  ctx.info("added " + render::follow_up_name(v) + ", due " +
+           render::day_with_weekday(v.follow_up.due_on));
 }
 
-void run_done(Context& ctx, const IdOptions& o) {
-  auto id = parse_record_id(o.id, "follow-up");
+// One JSON object for one follow-up named, an array for several.
+template <typename T>
+void print_closed_json(Context& ctx, const std::vector<T>& closed, std::size_t named) {
+  if (!ctx.json()) return;
+  if (named == 1) return render::print_json(ctx.out(), render::to_json(closed.front()));
+  render::Json all = render::Json::array();
+  for (const auto& c : closed) all.push_back(render::to_json(c));
+  render::print_json(ctx.out(), all);
+}
+
+void run_done(Context& ctx, const TargetOptions& o) {
   FollowUpService service(ctx.journal(Journal::Access::write), ctx.moment());
-  auto result = service.done(id);
-  if (ctx.json()) render::print_json(ctx.out(), render::to_json(result));
-  ctx.info("done: " + describe(result.done));
-  if (result.next) {
-    ctx.info("next: " + describe(*result.next) + ", due " +
-             render::day_with_weekday(result.next->follow_up.due_on));
+  auto results = service.done(o.targets);
+  print_closed_json(ctx, results, o.targets.size());
+  for (const auto& result : results) {
+    render::done_lines(result, [&](const std::string& line) { ctx.info(line); });
   }
 }
 
-void run_cancel(Context& ctx, const IdOptions& o) {
-  auto id = parse_record_id(o.id, "follow-up");
+void run_cancel(Context& ctx, const TargetOptions& o) {
   FollowUpService service(ctx.journal(Journal::Access::write), ctx.moment());
-  auto v = service.cancel(id);
-  if (ctx.json()) render::print_json(ctx.out(), render::to_json(v));
-  ctx.info("cancelled " + describe(v));
+  auto cancelled = service.cancel(o.targets);
+  print_closed_json(ctx, cancelled, o.targets.size());
+  for (const auto& v : cancelled) ctx.info("cancelled " + render::follow_up_name(v));
 }
 
 void run_snooze(Context& ctx, const SnoozeOptions& o) {
@@ -94,7 +97,7 @@ void run_snooze(Context& ctx, const SnoozeOptions& o) {
   FollowUpService service(ctx.journal(Journal::Access::write), ctx.moment());
   auto v = service.snooze(id, until);
   if (ctx.json()) render::print_json(ctx.out(), render::to_json(v));
-  ctx.info("snoozed " + describe(v) + " until " + render::day_with_weekday(until));
+  ctx.info("snoozed " + render::follow_up_name(v) + " until " + render::day_with_weekday(until));
 }
 
 void run_edit(Context& ctx, const EditOptions& o) {
@@ -107,7 +110,8 @@ void run_edit(Context& ctx, const EditOptions& o) {
   FollowUpService service(ctx.journal(Journal::Access::write), ctx.moment());
   auto v = service.edit(id, due, o.note);
   if (ctx.json()) render::print_json(ctx.out(), render::to_json(v));
-  ctx.info("updated " + describe(v) + ", due " + render::day_with_weekday(v.follow_up.due_on));
+  ctx.info("updated " + render::follow_up_name(v) + ", due " +
+           render::day_with_weekday(v.follow_up.due_on));
 }
 
 void run_list(Context& ctx, const ListOptions& o) {
@@ -142,22 +146,27 @@ void add_add(CLI::App& fu, Context& ctx) {
   run_with(*add, ctx, o, run_add);
 }
 
-// done and cancel: one follow-up id each.
-void add_id_command(CLI::App& fu, Context& ctx, const char* name, const char* help,
-                    void (*run)(Context&, const IdOptions&)) {
-  auto o = std::make_shared<IdOptions>();
+// done and cancel: follow-up ids, or people whose only open follow-up is meant.
+void add_target_command(CLI::App& fu, Context& ctx, const char* name, const char* help,
+                        void (*run)(Context&, const TargetOptions&)) {
+  auto o = std::make_shared<TargetOptions>();
   auto* cmd = fu.add_subcommand(name, help);
   cmd->fallthrough();
-  cmd->add_option("ID", o->id, "The follow-up id (see kith follow-up list)")->required();
+  cmd->add_option("ID", o->targets,
+                  "Follow-up ids (see kith follow-up list), or a person (REF) with one open "
+                  "follow-up")
+      ->required();
+  cmd->footer(std::string("Examples:\n  kith follow-up ") + name + " 14\n  kith follow-up " + name +
+              " 14 15\n  kith follow-up " + name + " ada      # Ada's only open follow-up");
   run_with(*cmd, ctx, o, run);
 }
 
 void add_done(CLI::App& fu, Context& ctx) {
-  add_id_command(fu, ctx, "done", "Mark a follow-up done", run_done);
+  add_target_command(fu, ctx, "done", "Mark follow-ups done", run_done);
 }
 
 void add_cancel(CLI::App& fu, Context& ctx) {
-  add_id_command(fu, ctx, "cancel", "Cancel a follow-up (it stays in the history)", run_cancel);
+  add_target_command(fu, ctx, "cancel", "Cancel follow-ups (they stay in the history)", run_cancel);
 }
 
 void add_snooze(CLI::App& fu, Context& ctx) {

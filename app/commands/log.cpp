@@ -30,6 +30,7 @@ struct LogOptions {
   std::string follow_up;
   std::string event;
   bool no_follow_up = false;
+  bool done = false;
   bool edit = false;
   const CLI::App* command = nullptr;  // to see which REFs came after -m
 };
@@ -121,6 +122,7 @@ void run_log(Context& ctx, const LogOptions& o) {
     request.follow_up.mode = FollowUpChoice::Mode::on;
     request.follow_up.on = parse_day(ctx, o.follow_up, DatePreference::future);
   }
+  request.close_due = o.done;
   if (o.edit) edit_log_text(ctx, o, request.conversation);
   ConversationService service(ctx.journal(Journal::Access::write), ctx.moment(), ctx.settings());
   LogResult result;
@@ -136,6 +138,9 @@ void run_log(Context& ctx, const LogOptions& o) {
   for (const auto& c : result.contacts) names += (names.empty() ? "" : ", ") + c.name;
   ctx.info("logged conversation " + std::to_string(result.conversation.id) + " with " + names +
            " on " + format_date(result.conversation.on));
+  for (const auto& closed : result.closed)
+    render::done_lines(closed, [&](const std::string& line) { ctx.info(line); });
+  for (const auto& f : result.still_due) ctx.info(render::still_due_line(f, ctx.moment().today));
   for (const auto& f : result.follow_ups) {
     ctx.info(render::created_line(f) + ": " + f.follow_up.note);
   }
@@ -225,12 +230,15 @@ void add_log(CLI::App& app, Context& ctx) {
                              "of the playbook's")
                  ->type_name("WHEN");
   log->add_flag("--no-follow-up", o->no_follow_up, "Create no follow-up")->excludes(fu);
+  log->add_flag("--done", o->done,
+                "This conversation settles their follow-ups due by today: mark them done");
   log->footer(
       "Examples:\n"
       "  kith log ada -m \"coffee, talked about Rust jobs\" --channel coffee\n"
       "  kith log ada grace -m \"panel after the meetup\" --channel event --on yesterday\n"
       "  kith log linus -m \"how his team runs on-call\" --channel info-interview\n"
       "  kith log ada --channel call --edit    (summary and note in your editor)\n"
+      "  kith log ada -m \"sent the link\" --done   (and closes her due follow-up)\n"
       "The first in-person meeting (coffee, meeting, event) creates a follow-up two days\n"
       "later; an (info-)interview creates a thank-you for the next day.");
   run_with(*log, ctx, o, run_log);

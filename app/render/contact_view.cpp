@@ -101,6 +101,7 @@ Table contact_table(const std::vector<ContactSummary>& contacts,
                     const std::function<std::string(const ContactSummary&)>& last_spoke) {
   Table table({"ID", "NAME", "COMPANY", "TAGS", "LAST SPOKE"});
   table.set_align(0, Align::right);
+  for (std::size_t free_text : {1u, 2u, 3u}) table.set_free_text(free_text);
   for (const auto& s : contacts) {
     table.add_row({std::to_string(s.contact.id), s.contact.name, s.contact.company,
                    join(s.contact.tags, ","), last_spoke(s)});

@@ -95,6 +95,8 @@ Table follow_up_table(const std::vector<FollowUpView>& follow_ups, date::year_mo
                       std::string (*due)(date::year_month_day)) {
   Table table({"ID", "DUE", "WHO", "STATE", "NOTE"});
   table.set_align(0, Align::right);
+  table.set_free_text(2);
+  table.set_free_text(4);
   for (const auto& v : follow_ups) {
     const FollowUp& f = v.follow_up;
     std::string note = f.note;
@@ -119,8 +121,28 @@ void print_follow_ups_plain(std::ostream& out, const std::vector<FollowUpView>& 
 }
 
 std::string created_line(const FollowUpView& view) {
-  return "created follow-up " + std::to_string(view.follow_up.id) + " for " + view.contact.name +
-         ", due " + day_with_weekday(view.follow_up.due_on);
+  return "created " + follow_up_name(view) + ", due " + day_with_weekday(view.follow_up.due_on);
+}
+
+std::string follow_up_name(const FollowUpView& v) {
+  return "follow-up " + std::to_string(v.follow_up.id) + " for " + v.contact.name;
+}
+
+void done_lines(const DoneResult& result, const std::function<void(const std::string&)>& line) {
+  line("done: " + follow_up_name(result.done));
+  if (result.next) {
+    line("next: " + follow_up_name(*result.next) + ", due " +
+         day_with_weekday(result.next->follow_up.due_on));
+  }
+}
+
+std::string still_due_line(const FollowUpView& view, date::year_month_day today) {
+  const FollowUp& f = view.follow_up;
+  const std::string id = std::to_string(f.id);
+  return follow_up_name(view) +
+         (f.due_on == today ? " is due today" : " was due " + day_with_weekday(f.due_on)) +
+         (f.note.empty() ? "" : ": " + f.note) + "; close it with kith follow-up done " + id +
+         " (or log with --done)";
 }
 
 Json to_json(const FollowUp& f) {
@@ -192,6 +214,7 @@ Json to_json(const Timeline& t) {
 Json to_json(const LogResult& result) {
   Json j = to_json(result.conversation, result.contacts);
   j["follow_ups_created"] = to_json(result.follow_ups);
+  j["follow_ups_done"] = json_array(result.closed, to_json);
   return j;
 }
 

@@ -2,7 +2,9 @@
 // lines and the JSON documents of log, conversation, timeline and follow-up.
 #pragma once
 
+#include <functional>
 #include <ostream>
+#include <string>
 #include <vector>
 
 #include "kith/services/conversation_service.hpp"
@@ -25,6 +27,16 @@ void print_follow_ups_plain(std::ostream& out, const std::vector<FollowUpView>& 
 
 // "created follow-up 4 for Ada Lovelace, due Fri 2026-12-04": what a command says it added.
 std::string created_line(const FollowUpView& view);
+
+// "follow-up 4 for Ada Lovelace".
+std::string follow_up_name(const FollowUpView& view);
+
+// "done: follow-up 4 for Ada Lovelace", and "next: ..." when it repeats, each passed to `line`.
+void done_lines(const DoneResult& result, const std::function<void(const std::string&)>& line);
+
+// What `log` says about a follow-up it leaves open although it is due: "follow-up 4 for Ada
+// Lovelace is due today: send the link; close it with kith follow-up done 4 (or log with --done)".
+std::string still_due_line(const FollowUpView& view, date::year_month_day today);
 
 Json to_json(const FollowUp& follow_up);
 Json to_json(const FollowUpView& view);

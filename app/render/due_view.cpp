@@ -138,6 +138,19 @@ Json due_items(const std::vector<DueItem>& items) {
   return out;
 }
 
+// A planned event that passed: did the user go?
+void print_unmarked(std::ostream& out, const DueReport& report, bool color) {
+  if (report.unmarked.empty()) return;
+  out << paint("To mark (" + std::to_string(report.unmarked.size()) + ")", Paint::bold, color)
+      << '\n';
+  for (const Event& e : report.unmarked) {
+    const std::string id = std::to_string(e.id);
+    out << "  " << e.name << " was " << relative(e.starts_on, report.today)
+        << ": kith event attend " << id << " or kith event skip " << id << ", then kith event met "
+        << id << " REF... for the people you met\n";
+  }
+}
+
 }  // namespace
 
 void print_due_plain(std::ostream& out, const DueReport& report, bool header) {
@@ -153,6 +166,10 @@ void print_due_plain(std::ostream& out, const DueReport& report, bool header) {
       row.insert(row.end(), rest.begin(), rest.end());
       table.add_row(row);
     }
+  }
+  for (const Event& e : report.unmarked) {
+    table.add_row({"unmarked", day(e.starts_on), std::to_string(e.id), e.name,
+                   "event: attend or skip, then met"});
   }
   table.render_plain(out, header);
 }
@@ -171,14 +188,14 @@ void print_due(std::ostream& out, const DueReport& report, bool color) {
   std::string coming = "Coming up";
   if (report.until) coming += " until " + day_with_weekday(*report.until);
   print_group(out, coming, report.upcoming, report.today, name_width, color);
+  print_unmarked(out, report, color);
 }
 
 Json to_json(const DueReport& r) {
-  return Json{{"today", format_date(r.today)},
-              {"until", day_or_null(r.until)},
-              {"overdue", due_items(r.overdue)},
-              {"due_today", due_items(r.today_items)},
-              {"upcoming", due_items(r.upcoming)}};
+  return Json{
+      {"today", format_date(r.today)},     {"until", day_or_null(r.until)},
+      {"overdue", due_items(r.overdue)},   {"due_today", due_items(r.today_items)},
+      {"upcoming", due_items(r.upcoming)}, {"unmarked_events", json_array(r.unmarked, to_json)}};
 }
 
 }  // namespace kith::render

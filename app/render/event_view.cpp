@@ -49,6 +49,8 @@ Table event_table(const std::vector<EventSummary>& events,
   Table table({"ID", "WHEN", "EVENT", "WHERE", "STATUS", "MET"});
   table.set_align(0, Align::right);
   table.set_align(5, Align::right);
+  table.set_free_text(2);
+  table.set_free_text(3);
   for (const auto& s : events) {
     table.add_row({std::to_string(s.event.id), day_of(s.event.starts_on) + time_of(s.event),
                    s.event.name, s.event.location, std::string(to_string(s.event.status)),
@@ -97,6 +99,8 @@ void print_event(std::ostream& out, const EventDetails& d, date::year_month_day 
   out << paint("people met (" + std::to_string(d.people.size()) + ")", Paint::bold, color) << '\n';
   Table table({"ID", "NAME", "FOLLOW-UP"});
   table.set_align(0, Align::right);
+  table.set_free_text(1);
+  table.set_free_text(2);
   for (const auto& p : d.people) {
     table.add_row(
         {std::to_string(p.contact.id), p.contact.name, follow_up_state(p.follow_up, today)});

@@ -64,6 +64,8 @@ void print_stale(std::ostream& out, const StaleReport& report, bool color) {
   Table table({"ID", "NAME", "SILENT", "LAST CONVERSATION", "KEEP IN TOUCH"});
   table.set_align(0, Align::right);
   table.set_align(2, Align::right);
+  table.set_free_text(1);
+  table.set_free_text(3);
   for (const auto& s : report.contacts) {
     table.add_row({std::to_string(s.contact.id), s.contact.name,
                    plural(s.days_silent, "day", "days"), last_text(s),

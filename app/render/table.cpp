@@ -8,6 +8,7 @@
 #include <stdexcept>
 #include <utility>
 
+#include "kith/domain/text.hpp"
 #include "render/safe_stream.hpp"
 #include "render/style.hpp"
 
@@ -15,6 +16,14 @@ namespace kith::render {
 namespace {
 
 constexpr std::string_view k_gap = "  ";
+constexpr std::string_view k_ellipsis = "\u2026";
+// A free-text column is never shortened below this many columns (or its header's width).
+constexpr std::size_t k_min_free_text = 8;
+
+int terminal_width_index() {
+  static const int index = std::ios_base::xalloc();
+  return index;
+}
 
 // The terminal columns of one code point, as render/safe_stream.cpp shows it.
 std::size_t code_point_width(UChar32 c) {
@@ -50,6 +59,31 @@ std::vector<std::string> one_line(std::vector<std::string> row) {
 }
 
 }  // namespace
+
+void set_terminal_width(std::ostream& out, std::size_t columns) {
+  out.iword(terminal_width_index()) = static_cast<long>(columns);
+}
+
+std::size_t terminal_width(std::ostream& out) {
+  return static_cast<std::size_t>(std::max(0L, out.iword(terminal_width_index())));
+}
+
+std::string shorten(std::string_view text, std::size_t width) {
+  if (display_width(text) <= width) return std::string(text);
+  if (width == 0) return {};
+  std::size_t used = 0;
+  std::size_t end = 0;  // the bytes kept: whole code points up to width - 1 columns
+  while (end < text.size()) {
+    std::size_t next = end + 1;
+    while (next < text.size() && is_utf8_continuation(text[next])) ++next;
+    used += display_width(text.substr(end, next - end));
+    if (used > width - 1) break;
+    end = next;
+  }
+  std::string out(text.substr(0, end));
+  while (!out.empty() && out.back() == ' ') out.pop_back();  // "Rust NYC…", not "Rust NYC …"
+  return out + std::string(k_ellipsis);
+}
 
 std::string one_line(std::string cell) {
   std::replace_if(
@@ -98,7 +132,9 @@ std::size_t display_width(std::string_view utf8) {
 }
 
 Table::Table(std::vector<std::string> headers)
-    : m_headers(one_line(std::move(headers))), m_align(m_headers.size(), Align::left) {}
+    : m_headers(one_line(std::move(headers))),
+      m_align(m_headers.size(), Align::left),
+      m_free_text(m_headers.size(), false) {}
 
 void Table::add_row(std::vector<std::string> row) {
   if (row.size() != m_headers.size()) {
@@ -110,6 +146,31 @@ void Table::add_row(std::vector<std::string> row) {
 
 void Table::set_align(std::size_t column, Align align) { m_align.at(column) = align; }
 
+void Table::set_free_text(std::size_t column) { m_free_text.at(column) = true; }
+
+void Table::fit(std::vector<std::size_t>& widths, std::size_t limit, bool header) const {
+  std::size_t total = k_gap.size() * (widths.size() - 1);
+  for (std::size_t w : widths) total += w;
+  std::vector<std::size_t> floors(widths.size(), 0);
+  for (std::size_t i = 0; i < widths.size(); ++i) {
+    if (m_free_text[i]) {
+      floors[i] = std::max(k_min_free_text, header ? display_width(m_headers[i]) : 0);
+    }
+  }
+  // One column at a time from the widest, so two long columns end up sharing the room.
+  for (; total > limit; --total) {
+    std::size_t widest = widths.size();
+    for (std::size_t i = 0; i < widths.size(); ++i) {
+      if (m_free_text[i] && widths[i] > floors[i] &&
+          (widest == widths.size() || widths[i] > widths[widest])) {
+        widest = i;
+      }
+    }
+    if (widest == widths.size()) return;  // as narrow as it goes: the terminal wraps the rest
+    --widths[widest];
+  }
+}
+
 void Table::render(std::ostream& out, const Style& style) const {
   if (m_rows.empty()) return;
   std::vector<std::size_t> widths(m_headers.size(), 0);
@@ -120,6 +181,7 @@ void Table::render(std::ostream& out, const Style& style) const {
   };
   if (style.header) widen(m_headers);
   for (const Row& row : m_rows) widen(row);
+  if (const std::size_t limit = terminal_width(out); limit > 0) fit(widths, limit, style.header);
 
   if (style.header) render_row(out, m_headers, widths, style.color);
   for (const Row& row : m_rows) render_row(out, row, widths, false);
@@ -144,9 +206,15 @@ void Table::render_row(std::ostream& out, const Row& row, const std::vector<std:
   std::string line;
   for (std::size_t i = 0; i < row.size(); ++i) {
     if (i > 0) line += k_gap;
-    const std::size_t padding = widths[i] - display_width(row[i]);
+    std::size_t used = display_width(row[i]);
+    std::string cell = row[i];
+    if (used > widths[i]) {  // a free-text cell in a table fitted to the terminal
+      cell = shorten(row[i], widths[i]);
+      used = display_width(cell);
+    }
+    const std::size_t padding = widths[i] - used;
     if (m_align[i] == Align::right) line.append(padding, ' ');
-    line += row[i];
+    line += cell;
     if (m_align[i] == Align::left && i + 1 < row.size()) line.append(padding, ' ');
   }
   line.erase(line.find_last_not_of(' ') + 1);

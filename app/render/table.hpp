@@ -25,6 +25,14 @@ std::string one_line(std::string text);
 // A count with thousands separated by commas: "1,204".
 std::string thousands(long long n);
 
+// The terminal width tables written to `out` must fit (0: no limit, the default). Set on the
+// stream a person reads when it is a terminal; pipes, --plain and --json never set it.
+void set_terminal_width(std::ostream& out, std::size_t columns);
+std::size_t terminal_width(std::ostream& out);
+
+// `text` cut to at most `width` terminal columns, ending in "…" when it was cut.
+std::string shorten(std::string_view text, std::size_t width);
+
 // Which side of its column a cell sits on; numbers read best aligned right.
 enum class Align { left, right };
 
@@ -46,7 +54,12 @@ class Table {
   // Aligns `column` (counted from 0); throws std::out_of_range for a column the table lacks.
   void set_align(std::size_t column, Align align);
 
-  // Draws the table padded to line up, without trailing spaces; draws nothing if it has no rows.
+  // Marks `column` as free text (a name, a note, a place) that render may shorten with "…" to
+  // fit the terminal width set on its stream; the widest free-text column is shortened first.
+  void set_free_text(std::size_t column);
+
+  // Draws the table padded to line up, without trailing spaces, fitted to the stream's terminal
+  // width (set_terminal_width) by shortening free-text columns; draws nothing if it has no rows.
   void render(std::ostream& out, const Style& style = {}) const;
 
   // Draws the table for grep, awk and cut: cells separated by one tab, no padding, no colour,
@@ -64,8 +77,13 @@ class Table {
   // Writes one row's cells separated by tabs, followed by a newline.
   static void render_plain_row(std::ostream& out, const Row& row);
 
+  // Narrows free-text columns, always the widest, until the table fits `limit` columns or each
+  // is as narrow as its header (and at least a few characters).
+  void fit(std::vector<std::size_t>& widths, std::size_t limit, bool header) const;
+
   Row m_headers;
   std::vector<Align> m_align;
+  std::vector<bool> m_free_text;
   std::vector<Row> m_rows;
 };
 

@@ -84,8 +84,9 @@ TEST_F(ContactCliTest, AmbiguousReferenceListsCandidatesAndExits65) {
   EXPECT_EQ(run.code, 65);
   EXPECT_EQ(run.out, "");
   EXPECT_EQ(run.err,
-            "kith: error: 'ada' matches several contacts: Ada Lovelace (#1), Adam Smith (#3); use "
-            "an id or more of the name\n");
+            "kith: error: 'ada' matches several contacts: Ada Lovelace (#1, Analytical Engines, "
+            "ada@example.com), Adam Smith (#3, Analytical Engines); use an id or more of the "
+            "name\n");
 }
 
 TEST_F(ContactCliTest, UnknownReferenceExits66) {
@@ -209,7 +210,9 @@ TEST_F(ContactCliTest, MergeFoldsTheOtherContactIn) {
   EXPECT_EQ(j["emails"], nlohmann::json::array({"ada@example.com", "ada@home.example"}));
   EXPECT_EQ(j["tags"], nlohmann::json::array({"a", "b", "rust"}));
   EXPECT_EQ(j["conversations"], 1);
-  EXPECT_EQ(kith({"show", "A. Lovelace"}).code, 66);
+  // Only Ada is left, and "A. Lovelace" (punctuation ignored) now names her.
+  EXPECT_EQ(nlohmann::json::parse(ok({"show", "A. Lovelace", "--json"}))["id"], 1);
+  EXPECT_EQ(kith({"show", "ada@home.example"}).code, 0);
 }
 
 TEST_F(ContactCliTest, JsonListIsOneDocument) {

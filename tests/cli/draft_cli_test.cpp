@@ -32,12 +32,15 @@ class DraftCliTest : public CliTest {
 TEST_F(DraftCliTest, FollowUpAfterARecentCoffeeNamesWhereWhenTopicAndNextStep) {
   Outcome run = kith({"draft", "ada"});
   EXPECT_EQ(run.code, 0);
-  EXPECT_EQ(run.err, "");
+  // The summary is the user's note: context beside the draft, not pasted into it.
+  EXPECT_EQ(run.err,
+            "kith: your last conversation (coffee, 2026-11-24): Rust jobs in Berlin; name one "
+            "thing from it in the message\n");
   EXPECT_EQ(run.out,
             "Hi Ada,\n"
             "\n"
             "It was great meeting you at Rust Berlin on November 20. I've been thinking about "
-            "our coffee on November 24 (Rust jobs in Berlin).\n"
+            "our coffee on November 24.\n"
             "\n"
             "Would you be up for a 20-minute call in the next couple of weeks to pick up where we "
             "left off?\n"
@@ -80,7 +83,7 @@ TEST_F(DraftCliTest, ThankYou) {
             "Hi Ada,\n"
             "\n"
             "Thank you for taking the time to talk with me. I really appreciated our coffee on "
-            "November 24 (Rust jobs in Berlin).\n"
+            "November 24.\n"
             "\n"
             "I'll follow up on your advice and let you know how it goes.\n"
             "\n"
@@ -93,7 +96,7 @@ TEST_F(DraftCliTest, ThankYouIsTheDefaultAfterAnInfoInterview) {
             "Hi Grace,\n"
             "\n"
             "Thank you for taking the time to talk with me. I really appreciated our "
-            "informational interview on November 26 (how her team hires).\n"
+            "informational interview on November 26.\n"
             "\n"
             "I'll follow up on your advice and let you know how it goes.\n"
             "\n"
@@ -110,8 +113,7 @@ TEST_F(DraftCliTest, ReconnectIsTheDefaultAfterFourteenQuietDays) {
             "Hi Ada,\n"
             "\n"
             "I hope you're doing well. It's been a while since we met at Rust Berlin on November "
-            "20, and I wanted to say hello. I still remember our coffee on November 24 (Rust jobs "
-            "in Berlin).\n"
+            "20, and I wanted to say hello. I still remember our coffee on November 24.\n"
             "\n"
             "How are things at Analytical? I'd love to hear what you're working on these days. "
             "Would you be up for a quick call or coffee in the next few weeks?\n"
@@ -123,8 +125,7 @@ TEST_F(DraftCliTest, IntroRequest) {
   EXPECT_EQ(ok({"draft", "ada", "--template", "intro-request"}),
             "Hi Ada,\n"
             "\n"
-            "I hope you're doing well. I enjoyed our coffee on November 24 (Rust jobs in "
-            "Berlin).\n"
+            "I hope you're doing well. I enjoyed our coffee on November 24.\n"
             "\n"
             "I'm hoping to learn more about how things work at Analytical. Would you be open to "
             "introducing me to [name] on your team? A short call would be plenty, and I'm happy "
@@ -173,7 +174,8 @@ TEST_F(DraftCliTest, UnknownPlaceholderInAUserTemplateIsAConfigError) {
   EXPECT_EQ(run.out, "");
   EXPECT_EQ(run.err, "kith: error: " + file +
                          ": unknown placeholder {nickname}; use {first_name}, {name}, {company}, "
-                         "{met_where}, {met_when}, {last_channel}, {last_date} or {last_topic}\n");
+                         "{met}, {meeting}, {met_where}, {met_when}, {last_channel}, {last_date} "
+                         "or {last_topic}\n");
 }
 
 TEST_F(DraftCliTest, BadTemplateNameAndUnknownContact) {

@@ -268,8 +268,11 @@ TEST_F(NetworkingWeekTest, AfterAMeetupEachPersonGetsOneFollowUpAndTheEventsDay)
             "2026-11-24 (event)\n");
   // A planned event still ahead: a conversation logged there now is dated today.
   on("2026-11-25", {"event", "add", "Rust NYC social", "--on", "fri"});
+  // Wei's follow-up after Rust NYC is due, and this conversation is elsewhere: kith says so.
   EXPECT_EQ(kith({"log", "wei", "-m", "planning the social", "--event", "social"}).err,
-            "kith: logged conversation 3 with Wei Chen on 2026-11-25\n");
+            "kith: logged conversation 3 with Wei Chen on 2026-11-25\n"
+            "kith: follow-up 2 for Wei Chen is due today: follow up after Rust NYC (within 48 "
+            "hours); close it with kith follow-up done 2 (or log with --done)\n");
 }
 
 TEST_F(NetworkingWeekTest, APersonIsAddedOnceUnlessForced) {
@@ -316,6 +319,98 @@ TEST_F(NetworkingWeekTest, TablesStayAlignedAroundEscapedControlCharacters) {
 
 // Issue 19, items 9 to 16: the second week, as a newcomer lives it.
 
+TEST_F(NetworkingWeekTest, FollowUpsAreClosedByPersonOrSeveralIdsWithoutLookingUpIds) {
+  on("2026-11-23", {"add", "Ada Lovelace", "--company", "Analytical"});
+  on("2026-11-23", {"add", "Grace Hopper"});
+  on("2026-11-23", {"fu", "add", "ada", "tomorrow", "send the Rust job link"});
+  on("2026-11-23", {"fu", "add", "grace", "tomorrow", "ask about COBOL"});
+  on("2026-11-23", {"fu", "add", "grace", "fri", "intro to Ken"});
+  m_today = "2026-11-24";
+  Outcome ada = kith({"follow-up", "done", "ada"});
+  EXPECT_EQ(ada.code, 0);
+  EXPECT_EQ(ada.err, "kith: done: follow-up 1 for Ada Lovelace\n");
+  // Several open: listed, exit 65, nothing changed.
+  const std::string before = journal_bytes();
+  Outcome grace = kith({"follow-up", "done", "grace"});
+  EXPECT_EQ(grace.code, 65);
+  EXPECT_EQ(grace.err,
+            "kith: error: Grace Hopper has 2 open follow-ups: 2 (due 2026-11-24: ask about "
+            "COBOL), 3 (due 2026-11-27: intro to Ken); name the ones you mean by id\n");
+  EXPECT_EQ(kith({"fu", "done", "ada"}).err,
+            "kith: error: Ada Lovelace has no open follow-up; see kith follow-up list\n");
+  EXPECT_EQ(kith({"fu", "done", "ada"}).code, 66);
+  // One bad target among several: nothing is closed.
+  Outcome bad = kith({"fu", "done", "2", "42"});
+  EXPECT_EQ(bad.code, 66);
+  EXPECT_EQ(bad.err, "kith: error: follow-up 42 does not exist; see kith follow-up list\n");
+  EXPECT_EQ(journal_bytes(), before);
+  Outcome both = kith({"fu", "done", "2", "#3", "2"});
+  EXPECT_EQ(both.code, 0);
+  EXPECT_EQ(both.err,
+            "kith: done: follow-up 2 for Grace Hopper\n"
+            "kith: done: follow-up 3 for Grace Hopper\n");
+  EXPECT_EQ(ok({"fu", "list"}), "");
+  // Cancel takes the same targets; with --json several give an array.
+  on("2026-11-24", {"fu", "add", "ada", "dec 1", "coffee?"});
+  on("2026-11-24", {"fu", "add", "grace", "dec 2", "coffee?"});
+  auto cancelled = nlohmann::json::parse(ok({"fu", "cancel", "ada", "grace", "--json"}));
+  ASSERT_TRUE(cancelled.is_array());
+  EXPECT_EQ(cancelled.size(), 2u);
+  EXPECT_EQ(cancelled[1]["status"], "cancelled");
+  EXPECT_EQ(cancelled[1]["contact"]["name"], "Grace Hopper");
+}
+
+TEST_F(NetworkingWeekTest, LoggingWithSomeoneWhoseFollowUpIsDueSaysSoAndDoneClosesIt) {
+  on("2026-11-23", {"add", "Ada Lovelace"});
+  on("2026-11-23", {"fu", "add", "ada", "tomorrow", "send the Rust job link"});
+  m_today = "2026-11-25";
+  Outcome reminded = kith({"log", "ada", "-m", "asked about her week", "--channel", "message"});
+  EXPECT_EQ(reminded.code, 0);
+  EXPECT_EQ(reminded.err,
+            "kith: logged conversation 1 with Ada Lovelace on 2026-11-25\n"
+            "kith: follow-up 1 for Ada Lovelace was due Tue 2026-11-24: send the Rust job link; "
+            "close it with kith follow-up done 1 (or log with --done)\n");
+  Outcome done = kith({"log", "ada", "-m", "sent the job link", "--channel", "email", "--done"});
+  EXPECT_EQ(done.code, 0);
+  EXPECT_EQ(done.err,
+            "kith: logged conversation 2 with Ada Lovelace on 2026-11-25\n"
+            "kith: done: follow-up 1 for Ada Lovelace\n");
+  EXPECT_EQ(ok({"due"}), "");
+  EXPECT_EQ(ok({"fu", "list", "--all"}),
+            "ID  DUE             WHO           STATE            NOTE\n"
+            " 1  Tue 2026-11-24  Ada Lovelace  done 2026-11-25  send the Rust job link\n");
+  // Nothing left to close: refused, and the conversation is not logged either.
+  const std::string before = journal_bytes();
+  Outcome nothing = kith({"log", "ada", "-m", "again", "--done"});
+  EXPECT_EQ(nothing.code, 66);
+  EXPECT_EQ(nothing.err,
+            "kith: error: Ada Lovelace has no open follow-up to close; leave out --done\n");
+  EXPECT_EQ(journal_bytes(), before);
+  // Not due yet but the only one open: --done closes it.
+  on("2026-11-25", {"fu", "add", "ada", "dec 4", "send slides"});
+  auto logged = nlohmann::json::parse(ok({"log", "ada", "-m", "slides sent", "--done", "--json"}));
+  EXPECT_EQ(logged["follow_ups_done"][0]["id"], 2);
+  EXPECT_EQ(logged["follow_ups_done"][0]["status"], "done");
+}
+
+TEST_F(NetworkingWeekTest, AReferenceAtTheStartOfAWordWinsAndShowsWhoIsWho) {
+  ok({"add", "Ana Gomes", "--company", "Stripe", "--email", "ana@stripe.com"});
+  ok({"add", "Kenji Watanabe"});
+  ok({"add", "Siobhan O'Brien"});
+  ok({"add", "Jean-Luc Picard", "--company", "Starfleet"});
+  EXPECT_EQ(ok({"show", "ana", "--json"}).find("\"name\": \"Ana Gomes\"") != std::string::npos,
+            true);
+  EXPECT_NE(ok({"timeline", "obrien"}).find("Siobhan O'Brien #3"), std::string::npos);
+  EXPECT_NE(ok({"timeline", "jean luc"}).find("Jean-Luc Picard #4"), std::string::npos);
+  ok({"add", "Anabel Gomes", "--company", "Acme", "--email", "anabel@acme.example"});
+  Outcome two = kith({"show", "ana"});
+  EXPECT_EQ(two.code, 65);
+  EXPECT_EQ(two.err,
+            "kith: error: 'ana' matches several contacts: Ana Gomes (#1, Stripe, "
+            "ana@stripe.com), Anabel Gomes (#5, Acme, anabel@acme.example); use an id or more of "
+            "the name\n");
+}
+
 TEST_F(NetworkingWeekTest, ATypedDateReadsAsPeopleWriteIt) {
   ok({"add", "Ada Lovelace"});
   EXPECT_EQ(kith({"fu", "add", "ada", "in a week", "coffee"}).err,
@@ -339,6 +434,84 @@ TEST_F(NetworkingWeekTest, ATypedDateReadsAsPeopleWriteIt) {
             "kith: error: invalid date 'tomorrow 3pm': kith keeps days, not times of day; use "
             "'tomorrow'\n");
   EXPECT_EQ(journal_bytes(), before);
+}
+
+TEST_F(NetworkingWeekTest, APlannedEventThatPassedIsAskedAboutUntilMarked) {
+  on("2026-11-20", {"event", "add", "Rust NYC", "--on", "2026-11-24"});
+  EXPECT_EQ(on("2026-11-24", {"due"}),
+            "Today (1)\n"
+            "  event  Rust NYC, today\n");
+  m_today = "2026-11-25";
+  EXPECT_EQ(ok({"due"}),
+            "To mark (1)\n"
+            "  Rust NYC was yesterday: kith event attend 1 or kith event skip 1, then kith event "
+            "met 1 REF... for the people you met\n");
+  EXPECT_EQ(ok({"due", "--plain"}),
+            "unmarked\t2026-11-24\t1\tRust NYC\tevent: attend or skip, then met\n");
+  auto json = nlohmann::json::parse(ok({"due", "--json"}));
+  EXPECT_EQ(json["unmarked_events"][0]["name"], "Rust NYC");
+  EXPECT_EQ(kith({"event", "skip", "rust"}).err, "kith: marked Rust NYC as skipped\n");
+  EXPECT_EQ(ok({"due"}), "");
+  // A week on, an unmarked event is no longer asked about.
+  on("2026-11-25", {"event", "add", "PyData", "--on", "2026-11-25"});
+  EXPECT_NE(on("2026-12-02", {"due"}).find("PyData was 7 days ago"), std::string::npos);
+  EXPECT_EQ(on("2026-12-03", {"due"}), "");
+}
+
+TEST_F(NetworkingWeekTest, TablesFitTheTerminalAndPipesStayWhole) {
+  on("2026-11-20", {"event", "add", "Rust NYC: Async Rust in Production, Lightning Talks and Pizza",
+                    "--on", "2026-12-02", "--where", "Datadog HQ, 620 8th Ave, New York"});
+  m_env["COLUMNS"] = "80";
+  Outcome terminal = kith({"event", "list", "--color", "never"}, "", true);
+  EXPECT_EQ(terminal.out,
+            "ID  WHEN            EVENT                   WHERE                   STATUS   MET\n"
+            " 1  Wed 2026-12-02  Rust NYC: Async Rust\u2026   Datadog HQ, 620 8th A\u2026  planned "
+            "   0\n");
+  Outcome piped = kith({"event", "list"});
+  EXPECT_NE(piped.out.find("Lightning Talks and Pizza"), std::string::npos);
+  Outcome plain = kith({"event", "list", "--plain"}, "", true);
+  EXPECT_NE(plain.out.find("Lightning Talks and Pizza"), std::string::npos);
+}
+
+TEST_F(NetworkingWeekTest, SkippedEventsStayOutOfTheCalendarAndDraftsReadNaturally) {
+  ok({"event", "add", "Rust NYC", "--on", "2026-12-02"});
+  ok({"event", "add", "PyData NYC", "--on", "2026-12-03"});
+  ok({"event", "skip", "pydata"});
+  Outcome ics = kith({"export", "--format", "ics"});
+  EXPECT_EQ(ics.code, 0);
+  EXPECT_NE(ics.out.find("SUMMARY:Rust NYC\r\n"), std::string::npos);
+  EXPECT_EQ(ics.out.find("PyData"), std::string::npos);
+  EXPECT_EQ(ics.err, "kith: exported 1 event\n");
+
+  const std::string connections =
+      "First Name,Last Name,URL,Email Address,Company,Position,Connected On\n"
+      "Priya,Sharma,https://www.linkedin.com/in/priya-sharma,,Stripe,Recruiter,20 Sep 2026\n";
+  EXPECT_EQ(kith({"import", "-", "--format", "linkedin"}, connections).code, 0);
+  EXPECT_EQ(ok({"draft", "priya"}),
+            "Hi Priya,\n"
+            "\n"
+            "I hope you're doing well. It's been a while since we connected on LinkedIn on "
+            "September 20, and I wanted to say hello.\n"
+            "\n"
+            "How are things at Stripe? I'd love to hear what you're working on these days. Would "
+            "you be up for a quick call or coffee in the next few weeks?\n"
+            "\n"
+            "Best,\n");
+  ok({"log", "priya", "-m", "she is moving to the Berlin office", "--channel", "call"});
+  Outcome draft = kith({"draft", "priya"});
+  EXPECT_EQ(draft.out,
+            "Hi Priya,\n"
+            "\n"
+            "It was great connecting with you on LinkedIn on September 20. I've been thinking "
+            "about our call on November 26.\n"
+            "\n"
+            "Would you be up for a 20-minute call in the next couple of weeks to pick up where we "
+            "left off?\n"
+            "\n"
+            "Best,\n");
+  EXPECT_EQ(draft.err,
+            "kith: your last conversation (call, 2026-11-26): she is moving to the Berlin office; "
+            "name one thing from it in the message\n");
 }
 
 }  // namespace

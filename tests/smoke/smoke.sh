@@ -121,6 +121,17 @@ terminal)
   [[ "$out" != *$'\e['* ]] || fail "colour despite NO_COLOR"
   out=$(TERM=dumb KITH_TODAY=2026-12-10 script -qec "$KITH due" /dev/null)
   [[ "$out" != *$'\e['* ]] || fail "colour despite TERM=dumb"
+  # Tables fit an 80-column terminal (its size from TIOCGWINSZ); a pipe gets them whole.
+  "$KITH" -q event add "Rust NYC: Async Rust in Production, Lightning Talks and Pizza" \
+    --on 2026-12-12 --where "Datadog HQ, 620 8th Ave, New York" || fail "event add"
+  out=$(NO_COLOR=1 KITH_TODAY=2026-12-10 script -qec "stty cols 80; $KITH event list" /dev/null)
+  [[ "$out" == *"Rust NYC: Async Rust…"* ]] || fail "not shortened at 80 columns: $out"
+  while IFS= read -r line; do
+    line=${line%$'\r'}
+    (( $(LC_ALL=C.UTF-8 wc -m <<< "$line") <= 81 )) || fail "wider than 80 columns: '$line'"
+  done <<< "$out"
+  out=$(KITH_TODAY=2026-12-10 "$KITH" event list)
+  [[ "$out" == *"Lightning Talks and Pizza"* ]] || fail "a pipe got a shortened table: $out"
   ;;
 version)
   out=$("$KITH" --version) || fail "--version failed"

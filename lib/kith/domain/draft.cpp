@@ -17,8 +17,7 @@ constexpr auto k_templates = enum_values(k_draft_template_names);
 constexpr std::string_view k_follow_up =
     "Hi {first_name},\n"
     "\n"
-    "It was great meeting you {met_where} on {met_when}. I've been thinking about our "
-    "{last_channel} on {last_date} ({last_topic}).\n"
+    "It was great {meeting}. I've been thinking about our {last_channel} on {last_date}.\n"
     "\n"
     "Would you be up for a 20-minute call in the next couple of weeks to pick up where we left "
     "off?\n"
@@ -29,7 +28,7 @@ constexpr std::string_view k_thank_you =
     "Hi {first_name},\n"
     "\n"
     "Thank you for taking the time to talk with me. I really appreciated our {last_channel} on "
-    "{last_date} ({last_topic}).\n"
+    "{last_date}.\n"
     "\n"
     "I'll follow up on your advice and let you know how it goes.\n"
     "\n"
@@ -38,8 +37,8 @@ constexpr std::string_view k_thank_you =
 constexpr std::string_view k_reconnect =
     "Hi {first_name},\n"
     "\n"
-    "I hope you're doing well. It's been a while since we met {met_where} on {met_when}, and I "
-    "wanted to say hello. I still remember our {last_channel} on {last_date} ({last_topic}).\n"
+    "I hope you're doing well. It's been a while since we {met}, and I wanted to say hello. I "
+    "still remember our {last_channel} on {last_date}.\n"
     "\n"
     "How are things at {company}? I'd love to hear what you're working on these days. Would you "
     "be up for a quick call or coffee in the next few weeks?\n"
@@ -49,7 +48,7 @@ constexpr std::string_view k_reconnect =
 constexpr std::string_view k_intro_request =
     "Hi {first_name},\n"
     "\n"
-    "I hope you're doing well. I enjoyed our {last_channel} on {last_date} ({last_topic}).\n"
+    "I hope you're doing well. I enjoyed our {last_channel} on {last_date}.\n"
     "\n"
     "I'm hoping to learn more about how things work at {company}. Would you be open to "
     "introducing me to [name] on your team? A short call would be plenty, and I'm happy to "
@@ -90,8 +89,12 @@ std::string channel_phrase(Channel channel) {
   }
 }
 
+// What the LinkedIn import writes as how a connection was met.
+constexpr std::string_view k_linkedin = "LinkedIn connection";
+
 // How you met, as it reads after "meeting you": kept when it starts with a preposition
-// ("through Ada", "at a meetup"), else in parentheses ("(asked about my talk)").
+// ("through Ada", "at a meetup"); other notes ("asked about my talk") are the user's own words
+// about the person, not something to say to them, so they are left out.
 std::string how_met_phrase(std::string_view how) {
   constexpr std::array<std::string_view, 11> k_prepositions = {
       "at", "in", "on", "through", "via", "from", "during", "after", "by", "over", "thanks"};
@@ -99,7 +102,7 @@ std::string how_met_phrase(std::string_view how) {
   for (auto word : k_prepositions) {
     if (equals_nocase(first, word)) return std::string(how);
   }
-  return "(" + std::string(how) + ")";
+  return {};
 }
 
 // The fact named `name`, or nullptr when there is no such placeholder.
@@ -109,6 +112,8 @@ const std::string* fact(const DraftFacts& facts, std::string_view name) {
   if (name == "company") return &facts.company;
   if (name == "met_where") return &facts.met_where;
   if (name == "met_when") return &facts.met_when;
+  if (name == "met") return &facts.met;
+  if (name == "meeting") return &facts.meeting;
   if (name == "last_channel") return &facts.last_channel;
   if (name == "last_date") return &facts.last_date;
   if (name == "last_topic") return &facts.last_topic;
@@ -200,12 +205,24 @@ DraftFacts draft_facts(const Contact& contact, const std::optional<DraftMeeting>
   facts.first_name = facts.name.substr(0, facts.name.find(' '));
   facts.company = std::string(trim(contact.company));
   std::string_view how = trim(contact.how_met);
+  const bool linkedin = !met && equals_nocase(how, k_linkedin);
   if (met) {
     facts.met_where = "at " + met->event;
     facts.met_when = spoken_day(met->on, today);
   } else {
-    if (!how.empty()) facts.met_where = how_met_phrase(how);
+    if (linkedin) {
+      facts.met_where = "on LinkedIn";
+    } else if (!how.empty()) {
+      facts.met_where = how_met_phrase(how);
+    }
     facts.met_when = spoken_day(contact.added_on, today);
+  }
+  // "we met at Rust Berlin on November 20", "we connected on LinkedIn on September 20"; not
+  // known without where (the day added alone is no meeting).
+  if (!facts.met_where.empty()) {
+    const std::string where = " " + facts.met_where + " on " + facts.met_when;
+    facts.met = (linkedin ? "connected" : "met") + where;
+    facts.meeting = (linkedin ? "connecting with you" : "meeting you") + where;
   }
   if (last) {
     facts.last_channel = channel_phrase(last->channel);

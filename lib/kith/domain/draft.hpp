@@ -48,11 +48,15 @@ struct DraftFacts {
   std::string name;
   std::string first_name;
   std::string company;
-  std::string met_where;     // "at Rust Berlin", else how you met, as written
+  std::string met_where;     // "at Rust Berlin", "on LinkedIn", else how you met if it reads
+                             // after "met" ("through Ada")
   std::string met_when;      // "November 20": the event's day, else the day they were added
+  std::string met;           // "met at Rust Berlin on November 20", "connected on LinkedIn on ..."
+  std::string meeting;       // "meeting you at Rust Berlin on ...", "connecting with you on ..."
   std::string last_channel;  // "coffee", "video call", "informational interview"
   std::string last_date;
-  std::string last_topic;  // the last conversation's summary
+  std::string last_topic;  // the last conversation's summary (your notes: the built-in
+                           // templates leave it out, `kith draft` shows it beside the draft)
 };
 
 // The facts about `contact`, met first at `met` (if known), last spoken to in `last`.

@@ -6,6 +6,7 @@
 #include <unicode/uscript.h>
 
 #include <algorithm>
+#include <cctype>
 #include <cstdint>
 #include <iterator>
 
@@ -146,6 +147,22 @@ std::string fold(std::string_view utf8) {
   std::string out;
   folded.toUTF8String(out);
   return lower_and_collapse(out);
+}
+
+std::string reference_key(std::string_view folded) {
+  constexpr std::string_view k_right_quote = "\u2019";
+  std::string spaced;
+  for (std::size_t i = 0; i < folded.size(); ++i) {
+    const char c = folded[i];
+    if (c == '\'' || c == '`') continue;
+    if (folded.substr(i).starts_with(k_right_quote)) {
+      i += k_right_quote.size() - 1;
+      continue;
+    }
+    const bool punctuation = std::ispunct(static_cast<unsigned char>(c)) != 0;
+    spaced += punctuation ? ' ' : c;
+  }
+  return lower_and_collapse(spaced);
 }
 
 }  // namespace kith

@@ -13,4 +13,9 @@ namespace kith {
 // U+FFFD. ASCII input never touches ICU.
 std::string fold(std::string_view utf8);
 
+// The key a name reference is matched under, from a folded key: punctuation is ignored, so
+// apostrophes vanish ("o'brien" is "obrien") and other ASCII punctuation separates words
+// ("jean-luc" is "jean luc"); whitespace runs collapse to one space.
+std::string reference_key(std::string_view folded);
+
 }  // namespace kith

@@ -57,6 +57,13 @@ LogResult ConversationService::log(const LogRequest& request) {
     // The uid is made here, not by the store, so the result needs no second read.
     if (result.conversation.uid.empty()) result.conversation.uid = new_uid();
     result.conversation.id = conversations.insert(result.conversation);
+    for (const auto& contact : result.contacts) settle_due(request, contact, result);
+    if (request.close_due && result.closed.empty()) {
+      throw Error(ErrorKind::not_found,
+                  (result.contacts.size() == 1 ? result.contacts.front().name + " has no"
+                                               : std::string("none of them has an")) +
+                      " open follow-up to close; leave out --done");
+    }
     for (const auto& contact : result.contacts) {
       std::optional<PlaybookStep> step;
       if (request.follow_up.mode == FollowUpChoice::Mode::on) {
@@ -85,6 +92,32 @@ LogResult ConversationService::log(const LogRequest& request) {
     }
   });
   return result;
+}
+
+// With --done, closes the person's follow-ups due by today (or the only open one when none is
+// due yet); without, notes the due ones so the user hears that this conversation may settle them.
+void ConversationService::settle_due(const LogRequest& request, const ContactName& contact,
+                                     LogResult& result) {
+  FollowUpStore follow_ups(m_journal);
+  FollowUpFilter filter;
+  filter.contact_id = contact.id;
+  filter.due_by = m_moment.today;
+  std::vector<FollowUp> due = follow_ups.list(filter);
+  if (!request.close_due) {
+    // A follow-up after the very event this conversation happened at is not settled by it.
+    const auto event = result.conversation.event_id;
+    for (auto& f : due) {
+      if (!event || f.event_id != event) result.still_due.push_back({std::move(f), contact});
+    }
+    return;
+  }
+  FollowUpService service(m_journal, m_moment);
+  if (due.empty()) {
+    filter.due_by.reset();
+    if (follow_ups.list(filter).empty()) return;
+    due.push_back(*follow_ups.get(service.only_open(contact.id)));
+  }
+  for (auto& f : due) result.closed.push_back(service.complete(std::move(f)));
 }
 
 Conversation ConversationService::load(std::int64_t id) {

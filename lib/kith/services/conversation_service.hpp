@@ -11,6 +11,7 @@
 #include "kith/domain/follow_up_view.hpp"
 #include "kith/domain/moment.hpp"
 #include "kith/domain/settings.hpp"
+#include "kith/services/follow_up_service.hpp"
 #include "kith/storage/contact_store.hpp"
 #include "kith/storage/journal.hpp"
 
@@ -30,12 +31,15 @@ struct LogRequest {
   // day when the conversation is at an event that has passed.
   bool dated = true;
   FollowUpChoice follow_up;
+  bool close_due = false;  // --done: close each person's follow-ups due by today
 };
 
 struct LogResult {
   Conversation conversation;
   std::vector<ContactName> contacts;
   std::vector<FollowUpView> follow_ups;  // created by this log
+  std::vector<DoneResult> closed;        // closed by this log (close_due)
+  std::vector<FollowUpView> still_due;   // open and due by today, left open (no close_due)
 };
 
 // A correction to a conversation: each set member replaces a field.
@@ -77,6 +81,7 @@ class ConversationService {
 
  private:
   Conversation load(std::int64_t id);
+  void settle_due(const LogRequest& request, const ContactName& contact, LogResult& result);
 
   Journal& m_journal;
   Moment m_moment;

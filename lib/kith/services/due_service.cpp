@@ -16,6 +16,9 @@ namespace kith {
 
 namespace {
 
+// How long `due` asks about a planned event that passed without being marked.
+constexpr date::days k_unmarked_days{7};
+
 // Calls `f` with the follow-up or cadence an item is about; does nothing for an event.
 template <class F>
 void with_person(DueItem& item, F f) {
@@ -89,9 +92,15 @@ DueReport DueService::compute(date::year_month_day today, std::optional<Interval
           person.last_conversation = it->second;
       });
     }
-    for (auto& event : EventStore(m_journal).planned_between(today, horizon)) {
+    EventStore events(m_journal);
+    for (auto& event : events.planned_between(today, horizon)) {
       auto starts_on = event.starts_on;
       items.push_back({starts_on, DueEvent{std::move(event)}});
+    }
+    const date::year_month_day week_ago = date::sys_days(today) - k_unmarked_days;
+    const date::year_month_day yesterday = date::sys_days(today) - date::days{1};
+    for (auto& event : events.planned_between(week_ago, yesterday)) {
+      if (event.ends_on.value_or(event.starts_on) < today) report.unmarked.push_back(event);
     }
   });
   std::stable_sort(items.begin(), items.end(), [](const DueItem& a, const DueItem& b) {

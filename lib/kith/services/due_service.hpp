@@ -17,7 +17,12 @@ struct DueReport {
   std::vector<DueItem> overdue;               // most overdue first
   std::vector<DueItem> today_items;
   std::vector<DueItem> upcoming;  // soonest first
-  bool empty() const { return overdue.empty() && today_items.empty() && upcoming.empty(); }
+  // Planned events that ended in the last week without being marked attended or skipped:
+  // `due` asks about them until they are.
+  std::vector<Event> unmarked;
+  bool empty() const {
+    return overdue.empty() && today_items.empty() && upcoming.empty() && unmarked.empty();
+  }
 };
 
 class DueService {

@@ -193,6 +193,7 @@ ExportCounts ExportService::write_cards(const std::filesystem::path& dir, bool r
 void ExportService::ics(std::ostream& out, bool todo_as_event, ExportCounts& counts) {
   CalendarWriter writer(out, CalendarWriterOptions{todo_as_event});
   EventStore(m_journal).for_each([&](const Event& e, const EventStore::People&) {
+    if (e.status == Attendance::skipped) return;  // a calendar shows where you will be
     writer.event(e);
     ++counts.events;
   });

@@ -1,5 +1,7 @@
 #include "kith/services/follow_up_service.hpp"
 
+#include <algorithm>
+
 #include "kith/domain/contact_rules.hpp"
 #include "kith/error.hpp"
 #include "kith/services/resolver.hpp"
@@ -57,35 +59,82 @@ FollowUpView FollowUpService::load_open(std::int64_t id, std::string_view verb) 
 
 DoneResult FollowUpService::done(std::int64_t id) {
   DoneResult out;
+  m_journal.write([&] { out = complete(load_open(id, "complete").follow_up); });
+  return out;
+}
+
+std::vector<DoneResult> FollowUpService::done(const std::vector<std::string>& targets) {
+  std::vector<DoneResult> out;
   m_journal.write([&] {
-    FollowUpStore store(m_journal);
-    out.done = load_open(id, "complete");
-    FollowUp& f = out.done.follow_up;
-    f.status = FollowUpStatus::done;
-    f.closed_on = m_moment.today;
-    f.updated_at = m_moment.now_utc;
-    store.update(f);
-    if (!f.every) return;
-    // The next occurrence keeps the series' rhythm (counted from its first date, so Jan 31
-    // monthly is Feb 28, then Mar 31) and lands after both this one and today.
-    date::year_month_day anchor = f.repeats_from.value_or(f.due_on);
-    FollowUp next = f;
-    next.repeats_from = anchor;
-    next.id = 0;
-    next.uid.clear();
-    next.status = FollowUpStatus::open;
-    next.closed_on.reset();
-    next.created_at = m_moment.now_utc;
-    int times = 1;
-    do {
-      next.due_on = add_interval(anchor, *f.every, times++);
-    } while (next.due_on <= f.due_on || next.due_on <= m_moment.today);
-    require_supported_date(next.due_on,
-                           "the next follow-up of the repeating follow-up " + std::to_string(id));
-    next.id = store.insert(next);
-    out.next = view(m_journal, *store.get(next.id));
+    for (auto id : resolve_targets(targets)) {
+      out.push_back(complete(load_open(id, "complete").follow_up));
+    }
   });
   return out;
+}
+
+DoneResult FollowUpService::complete(FollowUp f) {
+  DoneResult out;
+  FollowUpStore store(m_journal);
+  const std::int64_t id = f.id;
+  f.status = FollowUpStatus::done;
+  f.closed_on = m_moment.today;
+  f.updated_at = m_moment.now_utc;
+  store.update(f);
+  out.done = view(m_journal, f);
+  if (!f.every) return out;
+  // The next occurrence keeps the series' rhythm (counted from its first date, so Jan 31
+  // monthly is Feb 28, then Mar 31) and lands after both this one and today.
+  date::year_month_day anchor = f.repeats_from.value_or(f.due_on);
+  FollowUp next = f;
+  next.repeats_from = anchor;
+  next.id = 0;
+  next.uid.clear();
+  next.status = FollowUpStatus::open;
+  next.closed_on.reset();
+  next.created_at = m_moment.now_utc;
+  int times = 1;
+  do {
+    next.due_on = add_interval(anchor, *f.every, times++);
+  } while (next.due_on <= f.due_on || next.due_on <= m_moment.today);
+  require_supported_date(next.due_on,
+                         "the next follow-up of the repeating follow-up " + std::to_string(id));
+  next.id = store.insert(next);
+  out.next = view(m_journal, *store.get(next.id));
+  return out;
+}
+
+std::int64_t FollowUpService::only_open(std::int64_t contact_id) {
+  FollowUpFilter filter;
+  filter.contact_id = contact_id;
+  const auto open = FollowUpStore(m_journal).list(filter);
+  if (open.size() == 1) return open.front().id;
+  const std::string name = ContactStore(m_journal).get(contact_id)->name;
+  if (open.empty()) {
+    throw Error(ErrorKind::not_found, name + " has no open follow-up; see kith follow-up list");
+  }
+  std::string list;
+  for (const auto& f : open) {
+    list += (list.empty() ? "" : ", ") + std::to_string(f.id) + " (due " + format_date(f.due_on) +
+            (f.note.empty() ? "" : ": " + f.note) + ")";
+  }
+  throw Error(ErrorKind::ambiguous, name + " has " + std::to_string(open.size()) +
+                                        " open follow-ups: " + list +
+                                        "; name the ones you mean by id");
+}
+
+std::vector<std::int64_t> FollowUpService::resolve_targets(
+    const std::vector<std::string>& targets) {
+  std::vector<std::int64_t> ids;
+  for (const auto& target : targets) {
+    std::optional<std::int64_t> id = parse_id(target);
+    if (!id) {
+      ContactStore contacts(m_journal);
+      id = only_open(resolve_contact(contacts, target));
+    }
+    if (std::find(ids.begin(), ids.end(), *id) == ids.end()) ids.push_back(*id);
+  }
+  return ids;
 }
 
 FollowUpView FollowUpService::snooze(std::int64_t id, date::year_month_day until) {
@@ -134,13 +183,20 @@ FollowUpView FollowUpService::edit(std::int64_t id, std::optional<date::year_mon
 }
 
 FollowUpView FollowUpService::cancel(std::int64_t id) {
-  FollowUpView out;
+  return cancel(std::vector<std::string>{std::to_string(id)}).front();
+}
+
+std::vector<FollowUpView> FollowUpService::cancel(const std::vector<std::string>& targets) {
+  std::vector<FollowUpView> out;
   m_journal.write([&] {
-    out = load_open(id, "cancel");
-    out.follow_up.status = FollowUpStatus::cancelled;
-    out.follow_up.closed_on = m_moment.today;
-    out.follow_up.updated_at = m_moment.now_utc;
-    FollowUpStore(m_journal).update(out.follow_up);
+    for (auto id : resolve_targets(targets)) {
+      FollowUpView v = load_open(id, "cancel");
+      v.follow_up.status = FollowUpStatus::cancelled;
+      v.follow_up.closed_on = m_moment.today;
+      v.follow_up.updated_at = m_moment.now_utc;
+      FollowUpStore(m_journal).update(v.follow_up);
+      out.push_back(std::move(v));
+    }
   });
   return out;
 }

@@ -33,12 +33,23 @@ class FollowUpService {
   FollowUpView edit(std::int64_t id, std::optional<date::year_month_day> due_on,
                     const std::optional<std::string>& note);
   FollowUpView cancel(std::int64_t id);
+  // done and cancel as the user names them: follow-up ids ("14", "#14") or contacts whose only
+  // open follow-up is meant ("ada"), all in one transaction, so one bad name changes nothing.
+  std::vector<DoneResult> done(const std::vector<std::string>& targets);
+  std::vector<FollowUpView> cancel(const std::vector<std::string>& targets);
+  // Inside a write: marks the open follow-up `f` done today and, when it repeats, creates the
+  // next one.
+  DoneResult complete(FollowUp f);
+  // Inside a transaction: the id of the contact's only open follow-up. Throws not_found when it
+  // has none and ambiguous, listing them, when it has several.
+  std::int64_t only_open(std::int64_t contact_id);
   // Open follow-ups (all of them with include_closed), optionally of one contact.
   std::vector<FollowUpView> list(const std::optional<std::string>& contact_ref,
                                  bool include_closed);
 
  private:
   FollowUpView load_open(std::int64_t id, std::string_view verb);
+  std::vector<std::int64_t> resolve_targets(const std::vector<std::string>& targets);
 
   Journal& m_journal;
   Moment m_moment;

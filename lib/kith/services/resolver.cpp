@@ -19,31 +19,51 @@ constexpr int k_max_candidates = 8;
               "no contact matches '" + std::string(ref) + "'; see kith contact list");
 }
 
-// Picks the one match among names equal to the key, else among names containing it.
+// "Ana Gomes (#3, Stripe, ana@example.com)": enough to tell two candidates apart.
+std::string candidate(ContactStore& store, const ContactName& name) {
+  std::string out = name.name + " (#" + std::to_string(name.id);
+  if (auto contact = store.get(name.id)) {
+    if (!contact->company.empty()) out += ", " + contact->company;
+    if (!contact->emails.empty()) out += ", " + contact->emails.front();
+  }
+  return out + ")";
+}
+
+// "Rust NYC (#2, 2026-11-24)".
+std::string candidate(EventStore& store, const EventName& name) {
+  std::string out = name.name + " (#" + std::to_string(name.id);
+  if (auto event = store.get(name.id)) out += ", " + format_date(event->starts_on);
+  return out + ")";
+}
+
+// Picks the one match among names equal to the key, else among names with a word starting with
+// it, else among names containing it; refuses to guess between several at the same level.
 template <typename Name, typename Store>
 std::int64_t resolve_by_name(Store& store, std::string_view ref, const char* what,
                              const char* list_command) {
-  std::string key = fold(trim(ref));
-  if (key.empty()) {
-    throw Error(ErrorKind::not_found, std::string("no ") + what + " matches '" + std::string(ref) +
-                                          "'; see " + list_command);
-  }
+  const std::string folded = fold(trim(ref));
+  const std::string key = reference_key(folded);
+  auto none = [&] {
+    return Error(ErrorKind::not_found, std::string("no ") + what + " matches '" + std::string(ref) +
+                                           "'; see " + list_command);
+  };
+  if (key.empty()) throw none();
   auto choose = [&](const std::vector<Name>& names) -> std::optional<std::int64_t> {
     if (names.size() == 1) return names.front().id;
     if (names.empty()) return std::nullopt;
     std::string list;
     for (std::size_t i = 0; i < names.size() && i < k_max_candidates; ++i) {
       if (i > 0) list += ", ";
-      list += names[i].name + " (#" + std::to_string(names[i].id) + ")";
+      list += candidate(store, names[i]);
     }
     if (names.size() > k_max_candidates) list += ", and more";
     throw Error(ErrorKind::ambiguous, "'" + std::string(ref) + "' matches several " + what +
                                           "s: " + list + "; use an id or more of the name");
   };
-  if (auto id = choose(store.names_equal(key, k_max_candidates + 1))) return *id;
+  if (auto id = choose(store.names_equal(folded, k_max_candidates + 1))) return *id;
+  if (auto id = choose(store.names_with_word_starting(key, k_max_candidates + 1))) return *id;
   if (auto id = choose(store.names_containing(key, k_max_candidates + 1))) return *id;
-  throw Error(ErrorKind::not_found, std::string("no ") + what + " matches '" + std::string(ref) +
-                                        "'; see " + list_command);
+  throw none();
 }
 
 }  // namespace

@@ -183,9 +183,11 @@ std::vector<std::string> SearchService::names_starting_with(SearchKind kind,
   };
   m_journal.read([&] {
     if (kind == SearchKind::contact) {
-      for (const auto& c : ContactStore(m_journal).names_containing(key, k_limit)) keep(c.name);
+      for (const auto& c : ContactStore(m_journal).names_containing(reference_key(key), k_limit))
+        keep(c.name);
     } else if (kind == SearchKind::event) {
-      for (const auto& e : EventStore(m_journal).names_containing(key, k_limit)) keep(e.name);
+      for (const auto& e : EventStore(m_journal).names_containing(reference_key(key), k_limit))
+        keep(e.name);
     }
   });
   return names;

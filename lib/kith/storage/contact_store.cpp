@@ -38,6 +38,9 @@ Contact read_contact(SQLite::Statement& stmt) {
   return c;
 }
 
+// The index of the first column a query selects after k_columns.
+constexpr int k_after = 17;
+
 // Binds the fields shared by insert and update to parameters 1..14 and 17.
 void bind_fields(SQLite::Statement& stmt, const Contact& c) {
   stmt.bind(1, c.name);
@@ -214,10 +217,11 @@ void ContactStore::for_each(const std::function<void(const Contact&, const Links
                              "LEFT JOIN contact i ON i.id = c.introduced_by ORDER BY c.id");
   while (stmt.executeStep()) {
     Contact contact = read_contact(stmt);
-    contact.emails = sql::split_list(sql::text(stmt, 17));
-    contact.phones = sql::split_list(sql::text(stmt, 18));
-    contact.tags = sql::split_list(sql::text(stmt, 19));
-    fn(contact, {sql::text(stmt, 20), sql::text(stmt, 21), sql::optional_date(stmt, 22)});
+    contact.emails = sql::split_list(sql::text(stmt, k_after + 0));
+    contact.phones = sql::split_list(sql::text(stmt, k_after + 1));
+    contact.tags = sql::split_list(sql::text(stmt, k_after + 2));
+    fn(contact, {sql::text(stmt, k_after + 3), sql::text(stmt, k_after + 4),
+                 sql::optional_date(stmt, k_after + 5)});
   }
 }
 
@@ -244,7 +248,17 @@ std::vector<ContactName> ContactStore::names_equal(const std::string& key, int l
 
 std::vector<ContactName> ContactStore::names_containing(const std::string& key, int limit) {
   SQLite::Statement stmt(m_journal.database(),
-                         "SELECT id, name FROM contact WHERE instr(name_key, ?) > 0 "
+                         "SELECT id, name FROM contact WHERE instr(kith_ref_key(name_key), ?) > 0 "
+                         "ORDER BY name_key, id LIMIT ?");
+  stmt.bind(1, key);
+  stmt.bind(2, limit);
+  return sql::read_names<ContactName>(stmt);
+}
+
+std::vector<ContactName> ContactStore::names_with_word_starting(const std::string& key, int limit) {
+  SQLite::Statement stmt(m_journal.database(),
+                         "SELECT id, name FROM contact "
+                         "WHERE instr(' ' || kith_ref_key(name_key), ' ' || ?) > 0 "
                          "ORDER BY name_key, id LIMIT ?");
   stmt.bind(1, key);
   stmt.bind(2, limit);
@@ -269,10 +283,10 @@ std::vector<ContactSummary> ContactStore::list(const ContactFilter& filter) {
   if (!filter.company.empty()) stmt.bind(":company", fold(filter.company));
   std::vector<ContactSummary> out;
   while (stmt.executeStep()) {
-    ContactSummary summary{read_contact(stmt), sql::optional_date(stmt, 17)};
-    summary.contact.emails = sql::split_list(sql::text(stmt, 18));
-    summary.contact.phones = sql::split_list(sql::text(stmt, 19));
-    summary.contact.tags = sql::split_list(sql::text(stmt, 20));
+    ContactSummary summary{read_contact(stmt), sql::optional_date(stmt, k_after)};
+    summary.contact.emails = sql::split_list(sql::text(stmt, k_after + 1));
+    summary.contact.phones = sql::split_list(sql::text(stmt, k_after + 2));
+    summary.contact.tags = sql::split_list(sql::text(stmt, k_after + 3));
     out.push_back(std::move(summary));
   }
   return out;

@@ -33,9 +33,12 @@ class ContactStore {
   std::optional<std::int64_t> find_by_uid(const std::string& uid);
   std::optional<std::int64_t> find_by_email(const std::string& email);
   std::optional<std::int64_t> find_by_url(const std::string& url);
-  // Contacts whose folded name equals `key`, or contains it; at most `limit` of each.
+  // Contacts whose folded name equals `key`, or whose reference key (fold.hpp) contains it; at
+  // most `limit` of each.
   std::vector<ContactName> names_equal(const std::string& key, int limit);
   std::vector<ContactName> names_containing(const std::string& key, int limit);
+  // Names with a word that starts with `key`; both are reference keys (punctuation ignored).
+  std::vector<ContactName> names_with_word_starting(const std::string& key, int limit);
   // Contacts with exactly this name (folded) and company (folded; "" for none), at most 2.
   std::vector<std::int64_t> find_by_name_and_company(const std::string& name,
                                                      const std::string& company);

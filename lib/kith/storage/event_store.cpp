@@ -171,7 +171,17 @@ std::vector<EventName> EventStore::names_equal(const std::string& key, int limit
 
 std::vector<EventName> EventStore::names_containing(const std::string& key, int limit) {
   SQLite::Statement stmt(m_journal.database(),
-                         "SELECT id, name FROM event WHERE instr(name_key, ?) > 0 "
+                         "SELECT id, name FROM event WHERE instr(kith_ref_key(name_key), ?) > 0 "
+                         "ORDER BY starts_on, id LIMIT ?");
+  stmt.bind(1, key);
+  stmt.bind(2, limit);
+  return sql::read_names<EventName>(stmt);
+}
+
+std::vector<EventName> EventStore::names_with_word_starting(const std::string& key, int limit) {
+  SQLite::Statement stmt(m_journal.database(),
+                         "SELECT id, name FROM event "
+                         "WHERE instr(' ' || kith_ref_key(name_key), ' ' || ?) > 0 "
                          "ORDER BY starts_on, id LIMIT ?");
   stmt.bind(1, key);
   stmt.bind(2, limit);

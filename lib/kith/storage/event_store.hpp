@@ -38,6 +38,8 @@ class EventStore {
   std::optional<std::int64_t> find_same(const std::string& name, date::year_month_day starts_on);
   std::vector<EventName> names_equal(const std::string& key, int limit);
   std::vector<EventName> names_containing(const std::string& key, int limit);
+  // Names with a word that starts with `key`; both are reference keys (punctuation ignored).
+  std::vector<EventName> names_with_word_starting(const std::string& key, int limit);
 
   // Events starting on or after `today` (upcoming first), before it (latest first), or all.
   std::vector<EventSummary> list(EventPeriod period, date::year_month_day today);

@@ -27,15 +27,18 @@ namespace kith {
 
 namespace {
 
-// kith_fold(text): the case- and accent-folded form of text, for matching in SQL.
-void sql_fold(sqlite3_context* context, int, sqlite3_value** argv) {
+// An SQL function of one text argument that returns `transform` of it; NULL stays NULL.
+// kith_fold(text) is the case- and accent-folded form of text, for matching in SQL, and
+// kith_ref_key(name_key) the key a name reference matches, punctuation ignored.
+template <std::string (*transform)(std::string_view)>
+void sql_text_function(sqlite3_context* context, int, sqlite3_value** argv) {
   const unsigned char* text = sqlite3_value_text(argv[0]);
   if (text == nullptr) {
     sqlite3_result_null(context);
     return;
   }
-  std::string folded = fold(reinterpret_cast<const char*>(text));
-  sqlite3_result_text(context, folded.c_str(), static_cast<int>(folded.size()), SQLITE_TRANSIENT);
+  std::string result = transform(reinterpret_cast<const char*>(text));
+  sqlite3_result_text(context, result.c_str(), static_cast<int>(result.size()), SQLITE_TRANSIENT);
 }
 
 // True when a journal at schema `version` holds anything worth a backup before a migration.
@@ -211,7 +214,9 @@ void Journal::prepare(Access access) {
   sqlite3_db_config(handle, SQLITE_DBCONFIG_DQS_DDL, 0, nullptr);
   m_db->exec("PRAGMA foreign_keys = ON");
   sqlite3_create_function(handle, "kith_fold", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC, nullptr,
-                          sql_fold, nullptr, nullptr);
+                          sql_text_function<fold>, nullptr, nullptr);
+  sqlite3_create_function(handle, "kith_ref_key", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC, nullptr,
+                          sql_text_function<reference_key>, nullptr, nullptr);
   register_search_tokenizer(handle);
 
   int application_id = pragma_int(*m_db, "application_id");

@@ -49,10 +49,38 @@ TEST(DraftTest, HowMetReadsAfterMeetingYou) {
   c.added_on = day(2026, 11, 2);
   c.how_met = "through Ada";
   EXPECT_EQ(draft_facts(c, std::nullopt, std::nullopt, k_today).met_where, "through Ada");
+  // A note that does not read after "met" is the user's own words: left out, not bracketed.
   c.how_met = "asked about my talk";
   auto facts = draft_facts(c, std::nullopt, std::nullopt, k_today);
-  EXPECT_EQ(facts.met_where, "(asked about my talk)");
+  EXPECT_EQ(facts.met_where, "");
   EXPECT_EQ(facts.met_when, "November 2");
+  EXPECT_EQ(facts.met, "");  // so the sentence about meeting is left out
+  EXPECT_EQ(facts.meeting, "");
+}
+
+TEST(DraftTest, EachHowMetSourceReadsAsASentence) {
+  Contact c;
+  c.name = "Priya Sharma";
+  c.added_on = day(2024, 3, 12);
+  c.how_met = "LinkedIn connection";  // what the LinkedIn import writes
+  auto linkedin = draft_facts(c, std::nullopt, std::nullopt, k_today);
+  EXPECT_EQ(linkedin.met, "connected on LinkedIn on March 12, 2024");
+  EXPECT_EQ(linkedin.meeting, "connecting with you on LinkedIn on March 12, 2024");
+  c.how_met = "through Ada";
+  EXPECT_EQ(draft_facts(c, std::nullopt, std::nullopt, k_today).met,
+            "met through Ada on March 12, 2024");
+  auto event = draft_facts(c, DraftMeeting{"Rust NYC", day(2026, 11, 24)}, std::nullopt, k_today);
+  EXPECT_EQ(event.met, "met at Rust NYC on November 24");
+  EXPECT_EQ(event.meeting, "meeting you at Rust NYC on November 24");
+  c.how_met.clear();
+  EXPECT_EQ(draft_facts(c, std::nullopt, std::nullopt, k_today).met, "");
+}
+
+TEST(DraftTest, BuiltInTemplatesNeverPasteTheSummary) {
+  for (auto which : all_draft_templates()) {
+    EXPECT_EQ(builtin_template(which).find("{last_topic}"), std::string_view::npos)
+        << to_string(which);
+  }
 }
 
 TEST(DraftTest, DefaultDependsOnTheLastFourteenDays) {

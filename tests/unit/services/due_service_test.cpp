@@ -8,6 +8,7 @@
 #include "kith/services/contact_service.hpp"
 #include "kith/services/conversation_service.hpp"
 #include "kith/services/follow_up_service.hpp"
+#include "kith/storage/event_store.hpp"
 #include "test_support.hpp"
 
 namespace kith {
@@ -335,6 +336,34 @@ TEST_F(DueServiceTest, ClosedFollowUpsAreNotDue) {
   follow_ups.done(follow_up("ada", ymd(2026, 11, 20), "done one"));
   follow_ups.cancel(follow_up("ada", ymd(2026, 11, 21), "cancelled one"));
   EXPECT_TRUE(due(k_thursday).empty());
+}
+
+TEST_F(DueServiceTest, APlannedEventThatPassedIsAskedAboutForAWeek) {
+  Event rust;
+  rust.name = "Rust NYC";
+  rust.starts_on = ymd(2026, 11, 24);
+  Event conference;
+  conference.name = "RustConf";
+  conference.starts_on = ymd(2026, 11, 24);
+  conference.ends_on = ymd(2026, 11, 26);  // still on today
+  for (Event* e : {&rust, &conference}) e->created_at = e->updated_at = "2026-11-20T09:00:00Z";
+  journal.write([&] {
+    EventStore events(journal);
+    events.insert(rust);
+    events.insert(conference);
+  });
+  auto names = [&](date::year_month_day today) {
+    std::vector<std::string> out;
+    for (const auto& e : due(today).unmarked) out.push_back(e.name);
+    return out;
+  };
+  EXPECT_EQ(names(ymd(2026, 11, 24)), std::vector<std::string>{});
+  EXPECT_EQ(names(ymd(2026, 11, 25)), std::vector<std::string>{"Rust NYC"});
+  EXPECT_EQ(names(k_thursday), std::vector<std::string>{"Rust NYC"});
+  EXPECT_EQ(names(ymd(2026, 11, 27)), (std::vector<std::string>{"Rust NYC", "RustConf"}));
+  EXPECT_EQ(names(ymd(2026, 12, 1)), (std::vector<std::string>{"Rust NYC", "RustConf"}));
+  EXPECT_EQ(names(ymd(2026, 12, 2)), std::vector<std::string>{});
+  EXPECT_FALSE(due(ymd(2026, 11, 25)).empty());
 }
 
 TEST_F(DueServiceTest, ComputingWritesNothing) {

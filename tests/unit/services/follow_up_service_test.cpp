@@ -91,6 +91,27 @@ TEST_F(FollowUpServiceTest, DoneRecordsTheDay) {
   EXPECT_EQ(count_rows(journal, "follow_up"), 1);
 }
 
+TEST_F(FollowUpServiceTest, DoneTakesIdsOrAPersonWithOneOpenFollowUp) {
+  const auto first = service.add("ada", ymd(2026, 11, 24), "reply", std::nullopt).follow_up.id;
+  const auto second = service.add("grace", ymd(2026, 11, 25), "cfp", std::nullopt).follow_up.id;
+  const auto third = service.add("grace", ymd(2026, 11, 27), "intro", std::nullopt).follow_up.id;
+  EXPECT_TRUE(fails_with(
+      [&] { service.done({"grace"}); }, ErrorKind::ambiguous,
+      {"Grace Hopper has 2 open follow-ups: " + std::to_string(second) +
+       " (due 2026-11-25: cfp), " + std::to_string(third) + " (due 2026-11-27: intro)"}));
+  // All or nothing: the unknown id stops the first from being closed too.
+  EXPECT_TRUE(fails_with([&] { service.done({"ada", "99"}); }, ErrorKind::not_found));
+  EXPECT_EQ(stored(first).status, FollowUpStatus::open);
+  auto closed = service.done({"ada", std::to_string(second), "#" + std::to_string(second)});
+  ASSERT_EQ(closed.size(), 2u);
+  EXPECT_EQ(describe(closed[0].done), "Ada Lovelace 2026-11-24 done: reply");
+  EXPECT_EQ(describe(closed[1].done), "Grace Hopper 2026-11-25 done: cfp");
+  EXPECT_TRUE(fails_with([&] { service.cancel({"ada"}); }, ErrorKind::not_found,
+                         {"Ada Lovelace has no open follow-up"}));
+  EXPECT_EQ(describe(service.cancel({"grace"}).front()),
+            "Grace Hopper 2026-11-27 cancelled: intro");
+}
+
 TEST_F(FollowUpServiceTest, DoneTwiceIsRefused) {
   const std::int64_t id = service.add("ada", ymd(2026, 11, 24), "reply", std::nullopt).follow_up.id;
   service.done(id);

@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "kith/domain/fold.hpp"
 #include "kith/services/contact_service.hpp"
 #include "test_support.hpp"
 
@@ -18,11 +19,12 @@ using test::ymd;
 class ResolverTest : public ::testing::Test {
  protected:
   std::int64_t add(const std::string& name, std::vector<std::string> emails = {},
-                   const std::string& url = {}) {
+                   const std::string& url = {}, const std::string& company = {}) {
     Contact c;
     c.name = name;
     c.emails = std::move(emails);
     c.url = url;
+    c.company = company;
     ContactLinks namesakes_too;  // two people of one name are what some tests are about
     namesakes_too.force = true;
     return service.add(c, namesakes_too).id;
@@ -113,6 +115,39 @@ TEST_F(ResolverTest, AmbiguousFragmentListsTheCandidates) {
       [&] { resolve("ada"); }, ErrorKind::ambiguous,
       {"'ada' matches several contacts: Ada Byron (#" + std::to_string(byron) +
        "), Ada Lovelace (#" + std::to_string(lovelace) + "); use an id or more of the name"}));
+}
+
+TEST_F(ResolverTest, AMatchAtTheStartOfAWordBeatsOneInsideAWord) {
+  const std::int64_t ana = add("Ana Gomes");
+  const std::int64_t kenji = add("Kenji Watanabe");
+  EXPECT_EQ(resolve("ana"), ana);
+  EXPECT_EQ(resolve("gom"), ana);
+  // Inside a word still counts when no name has a word starting with it.
+  EXPECT_EQ(resolve("tanab"), kenji);
+}
+
+TEST_F(ResolverTest, TwoMatchesAtTheStartOfAWordAreStillAmbiguous) {
+  const std::int64_t ana = add("Ana Gomes", {"ana@stripe.com"}, "", "Stripe");
+  const std::int64_t anabel = add("Anabel Lee", {}, "", "Acme");
+  add("Kenji Watanabe", {"kenji@example.org"});
+  EXPECT_TRUE(fails_with([&] { resolve("ana"); }, ErrorKind::ambiguous,
+                         {"'ana' matches several contacts: Ana Gomes (#" + std::to_string(ana) +
+                          ", Stripe, ana@stripe.com), Anabel Lee (#" + std::to_string(anabel) +
+                          ", Acme); use an id or more of the name"}));
+}
+
+TEST_F(ResolverTest, PunctuationIsIgnored) {
+  const std::int64_t obrien = add("Siobhan O'Brien");
+  const std::int64_t curly = add("Conan O\u2019Neill");
+  const std::int64_t picard = add("Jean-Luc Picard");
+  EXPECT_EQ(resolve("obrien"), obrien);
+  EXPECT_EQ(resolve("o'brien"), obrien);
+  EXPECT_EQ(resolve("oneill"), curly);
+  EXPECT_EQ(resolve("o'neill"), curly);
+  EXPECT_EQ(resolve("jean luc"), picard);
+  EXPECT_EQ(resolve("jean-luc"), picard);
+  EXPECT_EQ(resolve("luc"), picard);
+  EXPECT_EQ(reference_key("jean-luc  o'brien, jr."), "jean luc obrien jr");
 }
 
 TEST_F(ResolverTest, TwoPeopleWithTheSameNameAreAmbiguous) {
