@@ -53,7 +53,8 @@ void run_edit(Context& ctx, const EditOptions& o) {
   if (changes_nothing(ch) && !ch.cadence && !o.note_edit) {
     throw Error(ErrorKind::usage, "nothing to change; see kith contact edit --help");
   }
-  ContactService service(ctx.journal(Journal::Access::write), ctx.moment());
+  // The settings name the cadence tiers, so a new tier tag can start its cadence today.
+  ContactService service(ctx.journal(Journal::Access::write), ctx.moment(), ctx.settings());
   if (o.note_edit) ch.note = edited_note(ctx, service, o.ref);
   Contact edited = service.edit(o.ref, ch);
   if (ctx.json()) render::print_json(ctx.out(), render::to_json(edited));

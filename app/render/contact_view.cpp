@@ -24,7 +24,8 @@ std::string cadence_line(const ContactDetails& d, const Settings& settings,
                          date::year_month_day today) {
   auto cadence = effective_cadence(d.contact.cadence, d.contact.tags, settings);
   if (!cadence) return {};
-  auto due = cadence_due_on(*cadence, d.last_contacted, d.contact.added_on);
+  auto due =
+      cadence_due_on(*cadence, d.last_contacted, d.contact.added_on, d.contact.cadence_since);
   auto shows = cadence_shows_on(due, d.contact.cadence_snoozed_until);
   std::string line = "every " + format_interval(*cadence);
   if (!d.contact.cadence) {

@@ -514,6 +514,33 @@ TEST_F(NetworkingWeekTest, SkippedEventsStayOutOfTheCalendarAndDraftsReadNatural
             "name one thing from it in the message\n");
 }
 
+TEST_F(NetworkingWeekTest, ATierGivenToOldConnectionsCountsFromTheDayTheyGotIt) {
+  const std::string connections =
+      "First Name,Last Name,URL,Email Address,Company,Position,Connected On\n"
+      "Priya,Sharma,https://www.linkedin.com/in/priya-sharma,,Stripe,Recruiter,12 Mar 2024\n"
+      "Omar,Haddad,https://www.linkedin.com/in/omar-haddad,,Acme,Engineer,03 Jan 2023\n";
+  m_today = "2026-11-02";
+  EXPECT_EQ(kith({"import", "-", "--format", "linkedin", "--tag", "b"}, connections).code, 0);
+  m_today = "2026-11-10";
+  ok({"contact", "edit", "omar", "--tag", "a"});
+  EXPECT_EQ(ok({"due"}), "");  // not "Omar Haddad ... (1407 days late)"
+  EXPECT_EQ(on("2026-12-10", {"due"}),
+            "Today (1)\n"
+            "  Omar Haddad  keep in touch, every 30d (due today)\n"
+            "               last: no conversation yet\n");
+  // A tag that is not a tier changes nothing; tier b from the import day.
+  on("2026-12-11", {"contact", "edit", "priya", "--tag", "recruiter"});
+  EXPECT_EQ(on("2027-01-31", {"due"}),
+            "Overdue (1)\n"
+            "  Omar Haddad   keep in touch, every 30d (52 days late)\n"
+            "                last: no conversation yet\n"
+            "Today (1)\n"
+            "  Priya Sharma  keep in touch, every 90d (due today)\n"
+            "                last: no conversation yet\n");
+  EXPECT_NE(ok({"show", "omar"}).find("every 30d (tier a), next due 2026-12-10"),
+            std::string::npos);
+}
+
 }  // namespace
 
 }  // namespace kith::testing

@@ -38,8 +38,11 @@ std::optional<Interval> effective_cadence(const std::optional<Interval>& own,
 
 date::year_month_day cadence_due_on(const Interval& cadence,
                                     const std::optional<date::year_month_day>& last_contacted,
-                                    date::year_month_day added_on) {
-  return add_interval(last_contacted.value_or(added_on), cadence);
+                                    date::year_month_day added_on,
+                                    const std::optional<date::year_month_day>& since) {
+  date::year_month_day from = last_contacted.value_or(added_on);
+  if (since && *since > from) from = *since;
+  return add_interval(from, cadence);
 }
 
 date::year_month_day cadence_shows_on(date::year_month_day due_on,

@@ -18,10 +18,13 @@ std::optional<Interval> effective_cadence(const std::optional<Interval>& own,
                                           const Settings& settings);
 
 // The day the next conversation is due: the last one (or, if none, the day the contact was
-// added) plus the cadence.
+// added) plus the cadence, but counted no earlier than `since`, the day the person got the
+// cadence (by --every or a tier tag), so a tier given today to someone met years ago is due
+// one cadence from today, not long overdue.
 date::year_month_day cadence_due_on(const Interval& cadence,
                                     const std::optional<date::year_month_day>& last_contacted,
-                                    date::year_month_day added_on);
+                                    date::year_month_day added_on,
+                                    const std::optional<date::year_month_day>& since);
 
 // The day a cadence reminder shows, given a snooze: the later of the two.
 date::year_month_day cadence_shows_on(date::year_month_day due_on,

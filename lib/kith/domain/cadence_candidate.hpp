@@ -20,6 +20,7 @@ struct CadenceCandidate {
   std::optional<date::year_month_day> snoozed_until;
   std::optional<date::year_month_day> last_contacted;
   date::year_month_day added_on;
+  std::optional<date::year_month_day> cadence_since;  // Contact::cadence_since
 };
 
 }  // namespace kith

@@ -30,7 +30,10 @@ struct Contact {
   std::optional<std::int64_t> introduced_by;  // the id of the contact who introduced us
   std::optional<Interval> cadence;            // keep in touch this often (own setting)
   std::optional<date::year_month_day> cadence_snoozed_until;
-  date::year_month_day added_on;  // the local day the person entered the journal
+  date::year_month_day added_on{};  // the local day the person entered the journal
+  // The day the person last got a cadence (own or by a tier tag) where that came after they
+  // were added; a cadence counts from no earlier. Written only by ContactStore::set_cadence_since.
+  std::optional<date::year_month_day> cadence_since;
   bool archived = false;
   std::string created_at;
   std::string updated_at;

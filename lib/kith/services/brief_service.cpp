@@ -81,9 +81,10 @@ Brief BriefService::brief(std::string_view ref) {
     brief.open_follow_ups = FollowUpStore(m_journal).list(open);
     brief.cadence = effective_cadence(contact.cadence, contact.tags, m_settings);
     if (brief.cadence && !contact.archived) {
-      brief.cadence_due_on = cadence_shows_on(
-          cadence_due_on(*brief.cadence, brief.details.last_contacted, contact.added_on),
-          contact.cadence_snoozed_until);
+      brief.cadence_due_on =
+          cadence_shows_on(cadence_due_on(*brief.cadence, brief.details.last_contacted,
+                                          contact.added_on, contact.cadence_since),
+                           contact.cadence_snoozed_until);
     }
     brief.colleagues = colleagues_of(m_journal, contact, k_people);
     brief.shared_events = shared_events_of(m_journal, brief.details, k_people);

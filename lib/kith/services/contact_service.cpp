@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "kith/domain/cadence.hpp"
 #include "kith/domain/contact_rules.hpp"
 #include "kith/domain/text.hpp"
 #include "kith/error.hpp"
@@ -154,6 +155,7 @@ Contact ContactService::edit(std::string_view ref, const ContactChanges& ch) {
     if (ch.birthday) c.birthday = *ch.birthday;
     if (ch.cadence) c.cadence = *ch.cadence;
     if (ch.via) c.introduced_by = resolve_via(store, *ch.via, c.id);
+    const auto cadence_before = effective_cadence(c.cadence, c.tags, m_settings);
     for (const auto& e : ch.remove_emails)
       remove_item(c.emails, normalise_email(e), "email", c.name);
     for (const auto& p : ch.remove_phones)
@@ -166,6 +168,10 @@ Contact ContactService::edit(std::string_view ref, const ContactChanges& ch) {
     check_unique(c);
     c.updated_at = m_moment.now_utc;
     store.update(c);
+    // A new or changed cadence counts from today, not from the last conversation before it.
+    const auto cadence_after = effective_cadence(c.cadence, c.tags, m_settings);
+    if (cadence_after && cadence_after != cadence_before)
+      store.set_cadence_since(c.id, m_moment.today);
     c = *store.get(c.id);
   });
   return c;

@@ -72,7 +72,8 @@ DueReport DueService::compute(date::year_month_day today, std::optional<Interval
     for (auto& candidate : CadenceStore(m_journal).cadence_candidates(tiers)) {
       auto cadence = effective_cadence(candidate.cadence, candidate.tags, m_settings);
       if (!cadence) continue;
-      auto due = cadence_due_on(*cadence, candidate.last_contacted, candidate.added_on);
+      auto due = cadence_due_on(*cadence, candidate.last_contacted, candidate.added_on,
+                                candidate.cadence_since);
       auto shows = cadence_shows_on(due, candidate.snoozed_until);
       if (shows > horizon) continue;
       // A follow-up listed for the same day or earlier is the next contact already; a

@@ -168,6 +168,10 @@ void ImportRun::contact(ImportedContact in) {
       stamp(c.created_at, c.updated_at);
       c.introduced_by = introducer;
       c.id = m_contacts.insert(c);
+      // Met long ago (a LinkedIn "Connected On"), but any cadence starts counting today.
+      if (!in.has_added_on && c.added_on < m_moment.today) {
+        m_contacts.set_cadence_since(c.id, m_moment.today);
+      }
       if (pending) m_pending.push_back({in.line, c.id, in.introduced_by, m_file});
       report({Action::added, RecordKind::contact, in.line, c.name, {}});
       return;

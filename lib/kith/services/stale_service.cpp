@@ -19,7 +19,7 @@ int days_between(date::year_month_day from, date::year_month_day to) {
 std::optional<CadenceStatus> cadence_status(const CadenceCandidate& c, const Settings& settings) {
   auto every = effective_cadence(c.cadence, c.tags, settings);
   if (!every) return std::nullopt;
-  auto due = cadence_due_on(*every, c.last_contacted, c.added_on);
+  auto due = cadence_due_on(*every, c.last_contacted, c.added_on, c.cadence_since);
   return CadenceStatus{*every, due, cadence_shows_on(due, c.snoozed_until)};
 }
 

@@ -11,7 +11,7 @@ namespace {
 
 // What CadenceCandidate holds, for a query over `contact c`.
 constexpr std::string_view k_candidate_columns =
-    "SELECT c.id, c.name, c.cadence, c.cadence_snoozed_until, c.added_on, "
+    "SELECT c.id, c.name, c.cadence, c.cadence_snoozed_until, c.added_on, c.cadence_since, "
     "(SELECT group_concat(t.tag, char(31)) FROM contact_tag t WHERE t.contact_id = c.id), "
     "(SELECT max(v.happened_on) FROM conversation_contact cc JOIN conversation v "
     "ON v.id = cc.conversation_id WHERE cc.contact_id = c.id) ";
@@ -24,8 +24,9 @@ std::vector<CadenceCandidate> read_candidates(SQLite::Statement& stmt) {
     c.cadence = sql::optional_interval(stmt, 2);
     c.snoozed_until = sql::optional_date(stmt, 3);
     c.added_on = sql::day(stmt, 4);
-    c.tags = sql::split_list(sql::text(stmt, 5));
-    c.last_contacted = sql::optional_date(stmt, 6);
+    c.cadence_since = sql::optional_date(stmt, 5);
+    c.tags = sql::split_list(sql::text(stmt, 6));
+    c.last_contacted = sql::optional_date(stmt, 7);
     out.push_back(std::move(c));
   }
   return out;

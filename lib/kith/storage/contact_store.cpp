@@ -14,7 +14,7 @@ namespace {
 constexpr const char* k_columns =
     "c.id, c.uid, c.name, c.company, c.title, c.location, c.url, c.note, c.how_met, "
     "c.introduced_by, c.cadence, c.cadence_snoozed_until, c.added_on, c.archived, c.created_at, "
-    "c.updated_at, c.birthday";
+    "c.updated_at, c.birthday, c.cadence_since";
 
 Contact read_contact(SQLite::Statement& stmt) {
   Contact c;
@@ -35,11 +35,12 @@ Contact read_contact(SQLite::Statement& stmt) {
   c.created_at = stmt.getColumn(14).getString();
   c.updated_at = stmt.getColumn(15).getString();
   c.birthday = sql::text(stmt, 16);
+  c.cadence_since = sql::optional_date(stmt, 17);
   return c;
 }
 
 // The index of the first column a query selects after k_columns.
-constexpr int k_after = 17;
+constexpr int k_after = 18;
 
 // Binds the fields shared by insert and update to parameters 1..14 and 17.
 void bind_fields(SQLite::Statement& stmt, const Contact& c) {
@@ -103,6 +104,13 @@ void ContactStore::update(const Contact& contact) {
   stmt.bind(15, contact.id);
   stmt.exec();
   write_lists(contact, true);
+}
+
+void ContactStore::set_cadence_since(std::int64_t id, date::year_month_day day) {
+  SQLite::Statement& stmt = m_journal.cached("UPDATE contact SET cadence_since = ? WHERE id = ?");
+  sql::bind_date(stmt, 1, day);
+  stmt.bind(2, id);
+  stmt.exec();
 }
 
 void ContactStore::write_lists(const Contact& contact, bool replace) {

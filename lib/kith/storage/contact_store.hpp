@@ -26,6 +26,8 @@ class ContactStore {
   // Rewrites every field and list of an existing contact.
   void update(const Contact& contact);
   void remove(std::int64_t id);
+  // Records that the contact got a cadence (own or by a tier tag) on `day`.
+  void set_cadence_since(std::int64_t id, date::year_month_day day);
 
   std::optional<Contact> get(std::int64_t id);
   // The names of many contacts at once, by id.

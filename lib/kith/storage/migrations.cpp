@@ -272,7 +272,17 @@ CREATE TABLE history (
 ) STRICT;
 )sql";
 
-constexpr std::array<std::string_view, 5> k_migrations = {k_v1, k_v2, k_v3, k_v4, k_v5};
+// Version 6: the day a contact got their cadence, by `--every` or a tier tag, when that was
+// after the day they were added; a cadence counts from no earlier (cadence.hpp). A contact
+// imported before with an older "added" day (LinkedIn's Connected On) got any cadence no
+// earlier than the day it entered this journal.
+constexpr std::string_view k_v6 = R"sql(
+ALTER TABLE contact ADD COLUMN cadence_since TEXT;
+UPDATE contact SET cadence_since = substr(created_at, 1, 10)
+  WHERE substr(created_at, 1, 10) > added_on;
+)sql";
+
+constexpr std::array<std::string_view, 6> k_migrations = {k_v1, k_v2, k_v3, k_v4, k_v5, k_v6};
 
 }  // namespace
 

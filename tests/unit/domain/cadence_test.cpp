@@ -52,20 +52,39 @@ TEST(CadenceTest, NoCadenceWithoutOwnOrTierTag) {
 
 TEST(CadenceTest, DueCountsFromTheLastConversation) {
   const Interval month{30, Interval::Unit::day};
-  EXPECT_EQ(format_date(cadence_due_on(month, ymd(2026, 11, 1), ymd(2026, 1, 1))), "2026-12-01");
+  EXPECT_EQ(format_date(cadence_due_on(month, ymd(2026, 11, 1), ymd(2026, 1, 1), std::nullopt)),
+            "2026-12-01");
 }
 
 TEST(CadenceTest, DueCountsFromTheDayAddedWithoutConversations) {
   const Interval month{30, Interval::Unit::day};
-  EXPECT_EQ(format_date(cadence_due_on(month, std::nullopt, ymd(2026, 1, 15))), "2026-02-14");
+  EXPECT_EQ(format_date(cadence_due_on(month, std::nullopt, ymd(2026, 1, 15), std::nullopt)),
+            "2026-02-14");
 }
 
 TEST(CadenceTest, MonthlyCadenceClampsToTheMonthEnd) {
   const Interval month{1, Interval::Unit::month};
-  EXPECT_EQ(format_date(cadence_due_on(month, ymd(2026, 1, 31), ymd(2025, 1, 1))), "2026-02-28");
-  EXPECT_EQ(format_date(cadence_due_on(month, ymd(2028, 1, 31), ymd(2025, 1, 1))), "2028-02-29");
+  EXPECT_EQ(format_date(cadence_due_on(month, ymd(2026, 1, 31), ymd(2025, 1, 1), std::nullopt)),
+            "2026-02-28");
+  EXPECT_EQ(format_date(cadence_due_on(month, ymd(2028, 1, 31), ymd(2025, 1, 1), std::nullopt)),
+            "2028-02-29");
   const Interval year{1, Interval::Unit::year};
-  EXPECT_EQ(format_date(cadence_due_on(year, std::nullopt, ymd(2028, 2, 29))), "2029-02-28");
+  EXPECT_EQ(format_date(cadence_due_on(year, std::nullopt, ymd(2028, 2, 29), std::nullopt)),
+            "2029-02-28");
+}
+
+TEST(CadenceTest, CountsNoEarlierThanTheDayThePersonGotTheCadence) {
+  const Interval month{30, Interval::Unit::day};
+  // Connected on LinkedIn in 2024, given tier a on 2026-11-20: due a month after that.
+  EXPECT_EQ(format_date(cadence_due_on(month, std::nullopt, ymd(2024, 3, 12), ymd(2026, 11, 20))),
+            "2026-12-20");
+  EXPECT_EQ(
+      format_date(cadence_due_on(month, ymd(2025, 6, 1), ymd(2024, 3, 12), ymd(2026, 11, 20))),
+      "2026-12-20");
+  // A conversation after getting the cadence restarts the clock as always.
+  EXPECT_EQ(
+      format_date(cadence_due_on(month, ymd(2026, 11, 25), ymd(2024, 3, 12), ymd(2026, 11, 20))),
+      "2026-12-25");
 }
 
 TEST(CadenceTest, SnoozeShowsTheReminderOnTheLaterDay) {

@@ -352,15 +352,21 @@ TEST(JournalTest, RefusesAWalJournalFromANewerKithAndLeavesItUnchanged) {
   EXPECT_EQ(dir.entries(), std::set<std::string>{"journal.db"});
 }
 
-TEST(JournalTest, UpgradesAnOlderJournalKeepingItsContacts) {
-  TempDir dir;
-  const fs::path path = dir / "journal.db";
+// A journal as version 1 of kith wrote it, with Ada Lovelace and `more_contacts` (", (...)").
+void write_version_1(const fs::path& path, const std::string& more_contacts) {
   run_sqlite(path, std::string(migrations()[0]) +
                        "; PRAGMA application_id = " + std::to_string(k_kith_application_id) +
                        "; PRAGMA user_version = 1;"
                        "INSERT INTO contact (uid, name, name_key, added_on, created_at, "
                        "updated_at) VALUES ('u-1', 'Ada Lovelace', 'ada lovelace', '2026-01-02', "
-                       "'2026-01-02T08:00:00Z', '2026-01-02T08:00:00Z');");
+                       "'2026-01-02T08:00:00Z', '2026-01-02T08:00:00Z')" +
+                       more_contacts + ";");
+}
+
+TEST(JournalTest, UpgradesAnOlderJournalKeepingItsContacts) {
+  TempDir dir;
+  const fs::path path = dir / "journal.db";
+  write_version_1(path, "");
   {
     // Even a command that only reads upgrades an older journal once.
     Journal journal = Journal::open(path, Journal::Access::read);
@@ -371,6 +377,20 @@ TEST(JournalTest, UpgradesAnOlderJournalKeepingItsContacts) {
   SQLite::Database raw(path.string(), SQLite::OPEN_READONLY);
   EXPECT_EQ(raw.execAndGet("PRAGMA user_version").getInt(), Journal::latest_version());
   EXPECT_EQ(raw.execAndGet("SELECT name FROM contact").getString(), "Ada Lovelace");
+}
+
+TEST(JournalTest, UpgradeStartsAnImportedContactsCadenceTheDayItEnteredTheJournal) {
+  TempDir dir;
+  const fs::path path = dir / "journal.db";
+  write_version_1(path,
+                  ", ('u-2', '李娜', '李娜', '2024-03-12', '2026-01-05T08:00:00Z', "
+                  "'2026-01-05T08:00:00Z')");
+  Journal journal = Journal::open(path, Journal::Access::write);
+  journal.read([&] {
+    ContactStore store(journal);
+    EXPECT_FALSE(store.get(1)->cadence_since);
+    EXPECT_EQ(store.get(2)->cadence_since, date::year{2026} / date::January / date::day{5});
+  });
 }
 
 TEST(JournalTest, MissingDirectoryCannotBeCreated) {
