@@ -541,6 +541,23 @@ TEST_F(NetworkingWeekTest, ATierGivenToOldConnectionsCountsFromTheDayTheyGotIt) 
             std::string::npos);
 }
 
+TEST_F(NetworkingWeekTest, SearchFindsChineseJapaneseAndKoreanByCharacterOrWord) {
+  ok({"add", "李娜", "--company", "腾讯"});
+  ok({"add", "山田太郎", "--note", "東京でラーメンの話をした"});
+  ok({"add", "김민준"});
+  EXPECT_EQ(ok({"search", "李"}), "[李]娜  contact #1 · 腾讯\n");
+  EXPECT_EQ(ok({"search", "李娜"}), "[李娜]  contact #1 · 腾讯\n");
+  EXPECT_EQ(ok({"search", "太郎"}), "山田[太郎]  contact #2\n");
+  EXPECT_EQ(ok({"search", "ラーメン"}),
+            "山田太郎  contact #2\n"
+            "    東京で[ラーメン]の話をした\n");
+  EXPECT_EQ(ok({"search", "민준"}), "김[민준]  contact #3\n");
+  Outcome none = kith({"search", "李太"});  // the characters, but not as one word
+  EXPECT_EQ(none.out, "");
+  EXPECT_EQ(none.err, "kith: nothing matches '李太'\n");
+  EXPECT_EQ(kith({"check"}).code, 0);
+}
+
 }  // namespace
 
 }  // namespace kith::testing

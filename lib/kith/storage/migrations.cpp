@@ -282,7 +282,13 @@ UPDATE contact SET cadence_since = substr(created_at, 1, 10)
   WHERE substr(created_at, 1, 10) > added_on;
 )sql";
 
-constexpr std::array<std::string_view, 6> k_migrations = {k_v1, k_v2, k_v3, k_v4, k_v5, k_v6};
+// Version 7: the `kith` tokenizer now makes each Chinese, Japanese and Korean character a token
+// of its own, so the index is built again with it.
+constexpr std::string_view k_v7 = R"sql(
+INSERT INTO search_index(search_index) VALUES ('rebuild');
+)sql";
+
+constexpr std::array<std::string_view, 7> k_migrations = {k_v1, k_v2, k_v3, k_v4, k_v5, k_v6, k_v7};
 
 }  // namespace
 

@@ -3,8 +3,12 @@
 #include <SQLiteCpp/Database.h>
 #include <SQLiteCpp/Statement.h>
 #include <sqlite3.h>
+#include <unicode/uchar.h>
+#include <unicode/uscript.h>
+#include <unicode/utf8.h>
 
 #include <array>
+#include <cstdint>
 #include <memory>
 
 #include "kith/domain/fold.hpp"
@@ -35,6 +39,41 @@ bool is_ascii(const char* text, int size) {
   return true;
 }
 
+// True for a character of Chinese, Japanese or Korean, which is written without spaces between
+// words: each is its own token.
+bool is_cjk(UChar32 c) {
+  if (u_hasBinaryProperty(c, UCHAR_IDEOGRAPHIC)) return true;
+  UErrorCode status = U_ZERO_ERROR;
+  const UScriptCode script = uscript_getScript(c, &status);
+  return U_SUCCESS(status) && (script == USCRIPT_HAN || script == USCRIPT_HIRAGANA ||
+                               script == USCRIPT_KATAKANA || script == USCRIPT_HANGUL);
+}
+
+// Emits a folded word, split so that each CJK character is a token of its own and the runs
+// between them are tokens too: "李娜" is 李, 娜, so `search 李` finds it and `search 李娜`
+// is the phrase of the two. Offsets are kept exact when folding kept the word's length.
+int emit_split(TokenSink& sink, int flags, std::string_view word, int start, int end) {
+  const bool exact = static_cast<int>(word.size()) == end - start;
+  const auto* bytes = reinterpret_cast<const uint8_t*>(word.data());
+  const auto length = static_cast<int32_t>(word.size());
+  int32_t run = 0;  // the start of the current run of other characters
+  auto emit = [&](int32_t from, int32_t to) {
+    if (from == to) return SQLITE_OK;
+    return sink.emit(sink.context, flags, word.data() + from, to - from,
+                     exact ? start + from : start, exact ? start + to : end);
+  };
+  for (int32_t i = 0; i < length;) {
+    const int32_t at = i;
+    UChar32 c;
+    U8_NEXT(bytes, i, length, c);
+    if (c < 0 || !is_cjk(c)) continue;
+    if (int rc = emit(run, at); rc != SQLITE_OK) return rc;
+    if (int rc = emit(at, i); rc != SQLITE_OK) return rc;
+    run = i;
+  }
+  return emit(run, length);
+}
+
 // unicode61 has lower-cased the word and removed the accents it can decompose; ICU's fold
 // also spells out the letters that do not decompose (ø, ł, ß, æ). ASCII words are final.
 int fold_token(void* sink_ptr, int flags, const char* token, int size, int start, int end) {
@@ -42,8 +81,7 @@ int fold_token(void* sink_ptr, int flags, const char* token, int size, int start
   if (is_ascii(token, size)) return sink->emit(sink->context, flags, token, size, start, end);
   try {
     std::string folded = fold(std::string_view(token, static_cast<std::size_t>(size)));
-    return sink->emit(sink->context, flags, folded.data(), static_cast<int>(folded.size()), start,
-                      end);
+    return emit_split(*sink, flags, folded, start, end);
   } catch (...) {
     return SQLITE_ERROR;  // never let an exception cross SQLite's C frames
   }

@@ -22,6 +22,7 @@
 #include "kith/services/contact_service.hpp"
 #include "kith/storage/contact_store.hpp"
 #include "kith/storage/migrations.hpp"
+#include "kith/storage/search_index.hpp"
 
 namespace kith {
 namespace {
@@ -390,6 +391,9 @@ TEST(JournalTest, UpgradeStartsAnImportedContactsCadenceTheDayItEnteredTheJourna
     ContactStore store(journal);
     EXPECT_FALSE(store.get(1)->cadence_since);
     EXPECT_EQ(store.get(2)->cadence_since, date::year{2026} / date::January / date::day{5});
+    // The search index, rebuilt with the tokenizer that splits CJK text, finds one character.
+    EXPECT_EQ(search_documents(journal, to_match_expression("李"), {}).hits.size(), 1u);
+    EXPECT_TRUE(search_index_problems(journal).empty());
   });
 }
 

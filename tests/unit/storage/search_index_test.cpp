@@ -63,6 +63,33 @@ TEST_F(SearchIndexTest, FoldsCaseAndAccentsIncludingLettersThatDoNotDecompose) {
   EXPECT_EQ(ids("straß*"), std::vector<std::int64_t>{12});
 }
 
+TEST_F(SearchIndexTest, EachChineseJapaneseOrKoreanCharacterIsAToken) {
+  exec(
+      "INSERT INTO contact (id, uid, name, name_key, note, added_on, created_at, updated_at)"
+      " VALUES (1, 'u1', '李娜', 'x', NULL, '2026-01-01', 't', 't'),"
+      " (2, 'u2', '山田太郎', 'x', '東京でラーメンの話', '2026-01-01', 't', 't'),"
+      " (3, 'u3', '김민준', 'x', 'Rust 개발자', '2026-01-01', 't', 't'),"
+      " (4, 'u4', 'Li Na', 'x', 'met in 北京2024', '2026-01-01', 't', 't')");
+  EXPECT_EQ(ids("李"), std::vector<std::int64_t>{4});
+  EXPECT_EQ(ids("娜"), std::vector<std::int64_t>{4});
+  EXPECT_EQ(ids("李娜"), std::vector<std::int64_t>{4});
+  EXPECT_EQ(ids("娜李"), std::vector<std::int64_t>{});  // a word is its characters in order
+  EXPECT_EQ(ids("太郎"), std::vector<std::int64_t>{8});
+  EXPECT_EQ(ids("ラーメン"), std::vector<std::int64_t>{8});
+  EXPECT_EQ(ids("東京"), std::vector<std::int64_t>{8});
+  EXPECT_EQ(ids("민준"), std::vector<std::int64_t>{12});
+  EXPECT_EQ(ids("개발"), std::vector<std::int64_t>{12});
+  EXPECT_EQ(ids("rust"), std::vector<std::int64_t>{12});
+  EXPECT_EQ(ids("北京"), std::vector<std::int64_t>{16});
+  EXPECT_EQ(ids("2024"), std::vector<std::int64_t>{16});
+  // Highlighting marks the word that matched, not the whole run of characters.
+  journal.read([&] {
+    auto hits = search_documents(journal, to_match_expression("太郎"), {}).hits;
+    ASSERT_EQ(hits.size(), 1u);
+    EXPECT_EQ(hits[0].marked[0], "山田\x01太郎\x02");
+  });
+}
+
 TEST_F(SearchIndexTest, TriggersFollowInsertsUpdatesTagsAndDeletes) {
   exec(
       "INSERT INTO contact (id, uid, name, name_key, company, note, added_on, created_at,"
