@@ -43,7 +43,7 @@ TEST_F(ImportExportTest, ImportsLinkedInConnectionsAndASecondImportChangesNothin
   std::string show = ok({"show", "priya"});
   EXPECT_NE(show.find("Priya Sharma"), std::string::npos) << show;
   EXPECT_NE(show.find("company        Stripe, Inc."), std::string::npos) << show;
-  EXPECT_NE(show.find("url            https://linkedin.com/in/priya-sharma-1a2b3c"),
+  EXPECT_NE(show.find("url            https://www.linkedin.com/in/priya-sharma-1a2b3c"),
             std::string::npos)
       << show;
   EXPECT_NE(show.find("added          2024-03-12"), std::string::npos) << show;
@@ -66,7 +66,7 @@ TEST_F(ImportExportTest, ImportsGoogleContactsWithSeveralEmailsAndLabelsAsTags) 
   EXPECT_EQ(maya["emails"], nlohmann::json({"maya@lindqvist.se", "maya.lindqvist@spotify.com"}));
   EXPECT_EQ(maya["company"], "Spotify");
   EXPECT_EQ(maya["birthday"], "1985-04-12");
-  EXPECT_EQ(maya["url"], "https://linkedin.com/in/mayalindqvist");
+  EXPECT_EQ(maya["url"], "https://www.linkedin.com/in/mayalindqvist");
   EXPECT_EQ(maya["tags"], nlohmann::json({"rust-meetup"}));
   run = kith({"import", data("google-contacts.csv")});
   EXPECT_NE(run.err.find(" 0 added, 0 updated"), std::string::npos) << run.err;

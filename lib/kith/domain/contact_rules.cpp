@@ -56,6 +56,11 @@ std::string normalise_email(std::string_view email) {
 }
 
 std::string normalise_url(std::string_view url) {
+  url_key(url);
+  return std::string(trim(url));
+}
+
+std::string url_key(std::string_view url) {
   std::string_view text = trim(url);
   std::string scheme = "https://";
   if (auto sep = text.find("://"); sep != std::string_view::npos) {

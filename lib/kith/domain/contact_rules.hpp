@@ -16,10 +16,15 @@ std::string normalise_name(std::string_view name);
 // Trims, lower-cases the domain; throws invalid_data for anything not like local@domain.tld.
 std::string normalise_email(std::string_view email);
 
-// Trims, lower-cases scheme and host, drops a trailing slash, query and fragment, "www." and
-// LinkedIn's country prefixes; http becomes https, which is also added when no scheme is
-// given. Throws invalid_data when there is no host.
+// A URL as kept: trimmed, otherwise as given (a personal site may need its http:// or its
+// query). Throws invalid_data when there is no host or it holds a space.
 std::string normalise_url(std::string_view url);
+
+// The key two URLs are compared by, so one profile matches however it was written: scheme and
+// host lower-cased, a trailing slash, query and fragment, "www." and LinkedIn's country
+// prefixes dropped, http taken for https, which is also assumed when no scheme is given.
+// Throws invalid_data as normalise_url does.
+std::string url_key(std::string_view url);
 
 // Trims and lower-cases (ASCII) a tag; throws invalid_data when blank or with a comma.
 std::string normalise_tag(std::string_view tag);

@@ -97,7 +97,7 @@ std::int64_t resolve_contact(ContactStore& store, std::string_view ref) {
     throw_not_found(ref);
   }
   if (looks_like_url(text)) {
-    if (auto id = store.find_by_url(normalise_url(text))) return *id;
+    if (auto id = store.find_by_url(std::string(text))) return *id;
     throw_not_found(ref);
   }
   return resolve_by_name<ContactName>(store, ref, "contact", "kith contact list");

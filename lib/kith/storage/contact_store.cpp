@@ -3,6 +3,7 @@
 #include <SQLiteCpp/Database.h>
 #include <SQLiteCpp/Statement.h>
 
+#include "kith/domain/contact_rules.hpp"
 #include "kith/domain/fold.hpp"
 #include "kith/storage/sql.hpp"
 #include "kith/util/uid.hpp"
@@ -42,7 +43,7 @@ Contact read_contact(SQLite::Statement& stmt) {
 // The index of the first column a query selects after k_columns.
 constexpr int k_after = 18;
 
-// Binds the fields shared by insert and update to parameters 1..14 and 17.
+// Binds the fields shared by insert and update to parameters 1..14, 17 and 18.
 void bind_fields(SQLite::Statement& stmt, const Contact& c) {
   stmt.bind(1, c.name);
   stmt.bind(2, fold(c.name));
@@ -63,6 +64,7 @@ void bind_fields(SQLite::Statement& stmt, const Contact& c) {
   stmt.bind(13, c.archived ? 1 : 0);
   stmt.bind(14, c.updated_at);
   sql::bind_text(stmt, 17, c.birthday);
+  sql::bind_text(stmt, 18, c.url.empty() ? std::string() : url_key(c.url));
 }
 
 // The lists of a contact, each read by one subquery as values joined by the unit separator.
@@ -81,9 +83,9 @@ std::int64_t ContactStore::insert(const Contact& contact) {
   SQLite::Statement& stmt = m_journal.cached(
       "INSERT INTO contact (name, name_key, company, title, location, url, "
       "note, how_met, introduced_by, cadence, cadence_snoozed_until, added_on, "
-      "archived, updated_at, uid, created_at, birthday) "
+      "archived, updated_at, uid, created_at, birthday, url_key) "
       "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, "
-      "?15, ?16, ?17)");
+      "?15, ?16, ?17, ?18)");
   bind_fields(stmt, contact);
   stmt.bind(15, contact.uid.empty() ? new_uid() : contact.uid);
   stmt.bind(16, contact.created_at);
@@ -99,7 +101,7 @@ void ContactStore::update(const Contact& contact) {
       "UPDATE contact SET name = ?1, name_key = ?2, company = ?3, title = ?4, "
       "location = ?5, url = ?6, note = ?7, how_met = ?8, introduced_by = ?9, "
       "cadence = ?10, cadence_snoozed_until = ?11, added_on = ?12, "
-      "archived = ?13, updated_at = ?14, birthday = ?17 WHERE id = ?15");
+      "archived = ?13, updated_at = ?14, birthday = ?17, url_key = ?18 WHERE id = ?15");
   bind_fields(stmt, contact);
   stmt.bind(15, contact.id);
   stmt.exec();
@@ -241,8 +243,8 @@ std::optional<std::int64_t> ContactStore::find_by_email(const std::string& email
 }
 
 std::optional<std::int64_t> ContactStore::find_by_url(const std::string& url) {
-  SQLite::Statement& stmt = m_journal.cached("SELECT id FROM contact WHERE url = ?");
-  stmt.bind(1, url);
+  SQLite::Statement& stmt = m_journal.cached("SELECT id FROM contact WHERE url_key = ?");
+  stmt.bind(1, url_key(url));
   return sql::single_id(stmt);
 }
 

@@ -34,6 +34,7 @@ class ContactStore {
   std::map<std::int64_t, std::string> names(const std::vector<std::int64_t>& ids);
   std::optional<std::int64_t> find_by_uid(const std::string& uid);
   std::optional<std::int64_t> find_by_email(const std::string& email);
+  // The contact whose URL has the same key (url_key) as `url`.
   std::optional<std::int64_t> find_by_url(const std::string& url);
   // Contacts whose folded name equals `key`, or whose reference key (fold.hpp) contains it; at
   // most `limit` of each.

@@ -288,7 +288,17 @@ constexpr std::string_view k_v7 = R"sql(
 INSERT INTO search_index(search_index) VALUES ('rebuild');
 )sql";
 
-constexpr std::array<std::string_view, 7> k_migrations = {k_v1, k_v2, k_v3, k_v4, k_v5, k_v6, k_v7};
+// Version 8: a contact's URL is kept as given; url_key, the form two URLs of one profile share
+// (contact_rules.hpp), is what must be unique and what references and imports match by. URLs
+// written before were already in that form.
+constexpr std::string_view k_v8 = R"sql(
+ALTER TABLE contact ADD COLUMN url_key TEXT;
+UPDATE contact SET url_key = url;
+CREATE UNIQUE INDEX contact_by_url_key ON contact(url_key);
+)sql";
+
+constexpr std::array<std::string_view, 8> k_migrations = {k_v1, k_v2, k_v3, k_v4,
+                                                          k_v5, k_v6, k_v7, k_v8};
 
 }  // namespace
 

@@ -54,28 +54,37 @@ TEST(ContactRulesTest, EmailWithTwoAtSignsIsRejected) {
   }
 }
 
-TEST(ContactRulesTest, UrlGetsASchemeAndLosesQueryFragmentAndTrailingSlash) {
-  EXPECT_EQ(normalise_url("example.org/in/ada"), "https://example.org/in/ada");
-  EXPECT_EQ(normalise_url("  HTTPS://Example.ORG/in/Ada-L/  "), "https://example.org/in/Ada-L");
-  EXPECT_EQ(normalise_url("https://example.org/p?utm_source=x#top"), "https://example.org/p");
-  EXPECT_EQ(normalise_url("example.org//"), "https://example.org");
+TEST(ContactRulesTest, UrlIsKeptAsGivenButTrimmed) {
+  EXPECT_EQ(normalise_url("  http://home.earthlink.net/~fdawson  "),
+            "http://home.earthlink.net/~fdawson");
+  EXPECT_EQ(normalise_url("www.Example.org/p?id=7#top"), "www.Example.org/p?id=7#top");
 }
 
-TEST(ContactRulesTest, UrlsOfOneProfileShareOneForm) {
+TEST(ContactRulesTest, UrlKeyGetsASchemeAndLosesQueryFragmentAndTrailingSlash) {
+  EXPECT_EQ(url_key("example.org/in/ada"), "https://example.org/in/ada");
+  EXPECT_EQ(url_key("  HTTPS://Example.ORG/in/Ada-L/  "), "https://example.org/in/Ada-L");
+  EXPECT_EQ(url_key("https://example.org/p?utm_source=x#top"), "https://example.org/p");
+  EXPECT_EQ(url_key("example.org//"), "https://example.org");
+}
+
+TEST(ContactRulesTest, UrlsOfOneProfileShareOneKey) {
   for (const char* same :
        {"https://linkedin.com/in/ada", "http://linkedin.com/in/ada", "www.linkedin.com/in/ada/",
         "HTTPS://WWW.LINKEDIN.COM/in/ada?trk=public_profile", "https://de.linkedin.com/in/ada",
         "uk.linkedin.com/in/ada#about"}) {
-    EXPECT_EQ(normalise_url(same), "https://linkedin.com/in/ada") << same;
+    EXPECT_EQ(url_key(same), "https://linkedin.com/in/ada") << same;
   }
-  EXPECT_EQ(normalise_url("http://www.example.org/ada"), "https://example.org/ada");
+  EXPECT_EQ(url_key("http://www.example.org/ada"), "https://example.org/ada");
   // The path is not folded: profile slugs may differ by case.
-  EXPECT_EQ(normalise_url("linkedin.com/in/Ada"), "https://linkedin.com/in/Ada");
+  EXPECT_EQ(url_key("linkedin.com/in/Ada"), "https://linkedin.com/in/Ada");
 }
 
 TEST(ContactRulesTest, UrlWithoutAHostIsRejected) {
   for (const char* bad : {"", "   ", "https://", "https:///in/ada", "?q=1", "exa mple.org/in"}) {
     EXPECT_TRUE(fails_with([&] { normalise_url(bad); }, ErrorKind::invalid_data,
+                           {"'" + std::string(bad) + "' is not a web address"}))
+        << "'" << bad << "'";
+    EXPECT_TRUE(fails_with([&] { url_key(bad); }, ErrorKind::invalid_data,
                            {"'" + std::string(bad) + "' is not a web address"}))
         << "'" << bad << "'";
   }

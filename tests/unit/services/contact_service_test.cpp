@@ -86,7 +86,7 @@ TEST_F(ContactServiceTest, AddNormalisesWhatWasTyped) {
   EXPECT_EQ(ada.phones, Names{"+44 20 7946 0000"});
   EXPECT_EQ(ada.tags, (Names{"a", "rust"}));
   EXPECT_EQ(ada.company, "Analytical Engines");
-  EXPECT_EQ(ada.url, "https://linkedin.com/in/ada");
+  EXPECT_EQ(ada.url, "LinkedIn.com/in/ada/");  // as typed; only its key is normalised
   EXPECT_EQ(ada.note, "");
   EXPECT_EQ(format_date(ada.added_on), "2026-11-26");
   EXPECT_EQ(ada.created_at, "2026-11-26T08:00:00Z");
@@ -147,9 +147,10 @@ TEST_F(ContactServiceTest, DuplicateProfileUrlIsRejectedNamingTheOtherContact) {
   Contact copy;
   copy.name = "Ada L.";
   copy.url = "http://www.LINKEDIN.com/in/ada/?trk=public";
-  EXPECT_TRUE(fails_with([&] { service.add(copy); }, ErrorKind::invalid_data,
-                         {"https://linkedin.com/in/ada already belongs to Ada Lovelace (#" +
-                          std::to_string(ada.id) + ")"}));
+  EXPECT_TRUE(
+      fails_with([&] { service.add(copy); }, ErrorKind::invalid_data,
+                 {"http://www.LINKEDIN.com/in/ada/?trk=public already belongs to Ada Lovelace (#" +
+                  std::to_string(ada.id) + ")"}));
   EXPECT_EQ(count_rows(journal, "contact"), 1);
 }
 

@@ -397,6 +397,30 @@ TEST(JournalTest, UpgradeStartsAnImportedContactsCadenceTheDayItEnteredTheJourna
   });
 }
 
+TEST(JournalTest, VersionEightKeysTheUrlsNormalisedBefore) {
+  TempDir dir;
+  const fs::path path = dir / "journal.db";
+  std::string schema;
+  // Version 5's search index needs kith's tokenizer: the journal adds it when it upgrades.
+  for (std::size_t i = 0; i < 4; ++i) schema += std::string(migrations()[i]) + ";";
+  run_sqlite(path, schema + "PRAGMA application_id = " + std::to_string(k_kith_application_id) +
+                       "; PRAGMA user_version = 4;"
+                       "INSERT INTO contact (uid, name, name_key, url, added_on, created_at, "
+                       "updated_at) VALUES ('u-1', 'Ada Lovelace', 'ada lovelace', "
+                       "'https://linkedin.com/in/ada', '2026-01-02', '2026-01-02T08:00:00Z', "
+                       "'2026-01-02T08:00:00Z');");
+  Journal journal = Journal::open(path, Journal::Access::write);
+  ContactStore store(journal);
+  EXPECT_EQ(store.find_by_url("http://www.linkedin.com/in/ada/"), std::optional<std::int64_t>(1));
+  Contact copy;
+  copy.name = "Ada L";
+  copy.url = "https://uk.linkedin.com/in/ada";
+  copy.created_at = copy.updated_at = "2026-11-26T08:00:00Z";
+  copy.added_on = test::ymd(2026, 11, 26);
+  // The key is unique, however the URL is written.
+  EXPECT_THROW(journal.write([&] { store.insert(copy); }), Error);
+}
+
 TEST(JournalTest, MissingDirectoryCannotBeCreated) {
   TempDir dir;
   const fs::path path = dir / "nowhere" / "journal.db";
