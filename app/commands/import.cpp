@@ -31,6 +31,7 @@ struct ImportOptionsCli {
   bool dry_run = false;
   std::vector<std::string> tags;
   std::string on_conflict = "update";
+  bool skip_invalid = false;
 };
 
 constexpr std::size_t k_sniff_bytes = 8192;
@@ -185,11 +186,17 @@ void run_import(Context& ctx, const ImportOptionsCli& o) {
       throw Error(ErrorKind::usage,
                   "--tag and --on-conflict apply to contacts, not to calendar files");
     }
+    if (o.skip_invalid) {
+      throw Error(ErrorKind::usage,
+                  "--skip-invalid applies to contact and JSON Lines files, not yet to calendar "
+                  "files");
+    }
     import_calendar_stream(ctx, *input.in, input.shown, o.dry_run);
     return;
   }
   std::unique_ptr<ContactSource> reader = contact_reader(format, input);
-  ImportOptions options{input.shown, o.dry_run, parse_on_conflict(o.on_conflict), o.tags};
+  ImportOptions options{input.shown, o.dry_run, parse_on_conflict(o.on_conflict), o.tags,
+                        o.skip_invalid};
   Listing listing(ctx, o.dry_run);
   Journal& journal = o.dry_run ? ctx.trial_journal() : ctx.journal(Journal::Access::write);
   ImportService service(journal, ctx.moment(), options, std::ref(listing));
@@ -202,9 +209,7 @@ void run_import(Context& ctx, const ImportOptionsCli& o) {
     throw;
   }
   listing.progress().clear();
-  for (const auto& notice : totals.notices) {
-    ctx.err() << "kith: warning: " << input.shown << ": " << notice << '\n';
-  }
+  ctx.err() << render::import_messages(totals, input.shown);
   if (ctx.json() && o.dry_run) {
     render::print_json(ctx.out(), render::to_json(totals, listing.records(), input.shown));
   } else if (ctx.json()) {
@@ -225,7 +230,8 @@ void add_import_command(CLI::App& app, Context& ctx) {
   kith import contacts.vcf --dry-run             # see what would change first
   kith import ~/.contacts/                       # a directory of .vcf files
   some-script | kith import - --format jsonl     # bulk entry; see docs/jsonl.md
-Everything is imported or nothing is; importing the same file again changes nothing.)");
+Everything is imported or nothing is (unless --skip-invalid); importing the same file again
+changes nothing.)");
   cmd->add_option("FILE", o->file, "The file, a directory of .vcf files, or - for standard input")
       ->required();
   cmd->add_option("-f,--format", o->format,
@@ -234,6 +240,8 @@ Everything is imported or nothing is; importing the same file again changes noth
       ->type_name("FORMAT");
   cmd->add_flag("-n,--dry-run", o->dry_run, "List what would be added or updated; write nothing");
   cmd->add_option("-t,--tag", o->tags, "Tag every imported contact (repeatable)")->type_name("T");
+  cmd->add_flag("--skip-invalid", o->skip_invalid,
+                "Import the valid records and fields, list the invalid ones and skip them");
   cmd->add_option("--on-conflict", o->on_conflict,
                   "When a record matches one in the journal: update (default), skip or fail")
       ->check(CLI::IsMember(enum_names(k_on_conflict_names)))

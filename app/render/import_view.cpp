@@ -1,5 +1,7 @@
 #include "render/import_view.hpp"
 
+#include <algorithm>
+
 #include "render/table.hpp"
 
 namespace kith::render {
@@ -44,6 +46,21 @@ void print_outcome(std::ostream& out, const ImportOutcome& outcome) {
       << outcome.label << (outcome.detail.empty() ? "" : "  (" + outcome.detail + ")") << '\n';
 }
 
+std::string import_messages(const ImportTotals& totals, const std::string& shown) {
+  std::string out;
+  for (const auto& notice : totals.notices) out += "kith: warning: " + shown + ": " + notice + "\n";
+  // A file of a thousand old dates says so in a screenful.
+  const std::size_t listed =
+      std::min<std::size_t>(totals.warnings.size(), ImportService::k_max_problems);
+  for (std::size_t i = 0; i < listed; ++i) out += "kith: warning: " + totals.warnings[i] + "\n";
+  if (totals.warnings.size() > listed) {
+    out += "kith: warning: " + thousands(static_cast<long long>(totals.warnings.size() - listed)) +
+           " more warnings like these (--json lists them all)\n";
+  }
+  for (const auto& skipped : totals.skipped) out += "kith: skipped: " + skipped + "\n";
+  return out;
+}
+
 std::string summary(const ImportTotals& totals, bool dry_run, const std::string& file) {
   std::string out;
   for (RecordKind kind : k_kinds) {
@@ -61,9 +78,22 @@ std::string summary(const ImportTotals& totals, bool dry_run, const std::string&
     }
     out += parts;
   }
-  if (out.empty())
-    return std::string(dry_run ? "would import" : "imported") + " nothing: " + file +
-           " holds no records";
+  if (totals.named > 0) {
+    out += "; " + thousands(totals.named) +
+           (totals.named == 1 ? " without a name, named" : " without a name, each named") +
+           " by company or email";
+  }
+  const auto skipped = static_cast<int>(totals.skipped.size());
+  if (skipped > 0) {
+    out += "; " + thousands(skipped) + " invalid " +
+           (skipped == 1 ? "record or field" : "records or fields") + " skipped (listed above)";
+  }
+  if (totals.records(RecordKind::contact) + totals.records(RecordKind::event) +
+          totals.records(RecordKind::conversation) + totals.records(RecordKind::follow_up) ==
+      0) {
+    return std::string(dry_run ? "would import" : "imported") + " nothing: " + file + " holds no " +
+           (skipped > 0 ? "valid records" + out : "records");
+  }
   return std::string(dry_run ? "would import " : "imported ") + out +
          (dry_run ? " (dry run: nothing was written)" : "");
 }
@@ -77,6 +107,9 @@ Json to_json(const ImportTotals& totals, bool dry_run) {
     j[kind_name(kind, 2) == "follow-ups" ? "follow_ups" : kind_name(kind, 2)] = counts;
   }
   j["notices"] = totals.notices;
+  j["warnings"] = totals.warnings;
+  j["skipped_invalid"] = totals.skipped;
+  j["named_by_company_or_email"] = totals.named;
   return j;
 }
 

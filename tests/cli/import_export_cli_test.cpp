@@ -102,7 +102,7 @@ TEST_F(ImportExportTest, OneBadRowAmongGoodOnesImportsNothingAndNamesTheLine) {
                          ":3: 'not-an-email' is not an email address (expected "
                          "name@example.com)\n"
                          "kith: error: nothing was imported: 1 problem in " +
-                         file + "\n");
+                         file + "; --skip-invalid imports the rest\n");
   EXPECT_EQ(journal_bytes(), before);
 }
 
@@ -342,11 +342,12 @@ TEST_F(ImportExportTest, ABadCardInADirectoryIsNamedByItsFileAndImportsNothing) 
   std::ofstream(dir / "notes.txt") << "not a card";
   Outcome run = kith({"import", dir.string()});
   EXPECT_EQ(run.code, 65);
+  // The line of the EMAIL property, not the card's BEGIN:VCARD.
   EXPECT_EQ(run.err, "kith: error: " + (dir / "b.vcf").string() +
-                         ":1: 'not-an-email' is not an email address (expected "
+                         ":4: EMAIL 'not-an-email' is not an email address (expected "
                          "name@example.com)\n"
                          "kith: error: nothing was imported: 1 problem in " +
-                         dir.string() + "\n");
+                         dir.string() + "; --skip-invalid imports the rest\n");
   EXPECT_EQ(journal_bytes(), before);
 }
 

@@ -168,6 +168,18 @@ sigint-import)
       [ "$(dump "$J")" = "$before" ] || fail "the journal changed after SIG$signal"
     done
   done
+  # With --skip-invalid too: Ctrl-C is not an invalid record to skip.
+  rm -f "$J" "$J-wal" "$J-shm" && cp "$T/before.db" "$J"
+  "$KITH" --db "$J" -q import "$T/big.csv" --skip-invalid 2>"$T/err" &
+  pid=$!
+  sleep 0.5
+  kill -INT $pid
+  code=0
+  wait $pid || code=$?
+  [ $code -eq 130 ] || fail "--skip-invalid, SIGINT: exit $code ($(cat "$T/err"))"
+  [ "$(cat "$T/err")" = "kith: error: interrupted; nothing was changed" ] ||
+    fail "--skip-invalid, SIGINT said: $(cat "$T/err")"
+  [ "$(dump "$J")" = "$before" ] || fail "the journal changed after SIGINT with --skip-invalid"
   # Ctrl-C while kith waits for another process's lock ends the wait at once.
   (
     echo "BEGIN IMMEDIATE;"

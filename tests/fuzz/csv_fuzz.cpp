@@ -111,8 +111,13 @@ void check_contacts(const std::string& text, std::optional<kith::CsvFlavor> flav
     const std::string& birthday = c.birthday;
     check(birthday.empty() || (birthday.size() == 10 && birthday[4] == '-') ||
           (birthday.size() == 7 && birthday.starts_with("--")));
-    check(!record.connected_on || record.connected_on->ok());
-    if (reader->flavor() == kith::CsvFlavor::google) {
+    check(!record.connected_on ||
+          (record.connected_on->ok() && record.connected_on->year() >= date::year{1900}));
+    for (const kith::FieldIssue& issue : record.issues) {
+      check(issue.line == record.line && !issue.message.empty() && is_text(issue.message));
+    }
+    if (reader->flavor() == kith::CsvFlavor::google ||
+        reader->flavor() == kith::CsvFlavor::outlook) {
       for (const std::string& tag : c.tags) {
         check(!tag.starts_with("* ") && tag.find(' ') == std::string::npos);
       }
@@ -127,8 +132,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   check_csv(text);
   static_cast<void>(kith::detect_csv_flavor(text));
   check_contacts(text, std::nullopt);
-  for (const kith::CsvFlavor flavor :
-       {kith::CsvFlavor::generic, kith::CsvFlavor::linkedin, kith::CsvFlavor::google}) {
+  for (const kith::CsvFlavor flavor : {kith::CsvFlavor::generic, kith::CsvFlavor::linkedin,
+                                       kith::CsvFlavor::google, kith::CsvFlavor::outlook}) {
     check_contacts(text, flavor);
   }
   return 0;

@@ -42,6 +42,11 @@ bool birthday_shaped(std::string_view text) {
 bool kept_promises(const kith::ContactRecord& record) {
   const kith::Contact& c = record.contact;
   if (record.line < 1 || kith::invalid_utf8_at(record.error)) return false;
+  for (const kith::FieldIssue& issue : record.issues) {
+    if (issue.line < 1 || issue.message.empty() || kith::invalid_utf8_at(issue.message)) {
+      return false;
+    }
+  }
   if (!record.error.empty()) return true;
   return (c.name.empty() == !record.skipped.empty()) && clean(c.name) && clean(c.uid) &&
          clean_list(c.emails) && clean_list(c.phones) && clean_list(c.tags) && clean(c.company) &&

@@ -124,6 +124,12 @@ void add_unique(std::vector<std::string>& list, const std::string& value) {
 
 }  // namespace
 
+std::string fallback_name(const Contact& c) {
+  std::string name = collapse_spaces(c.company);
+  if (name.empty() && !c.emails.empty()) name = collapse_spaces(c.emails.front());
+  return name;
+}
+
 void normalise_contact(Contact& c) {
   c.name = normalise_name(c.name);
   std::vector<std::string> emails, phones, tags;

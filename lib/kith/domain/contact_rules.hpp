@@ -39,6 +39,10 @@ std::string normalise_text(std::string_view text);
 // anything else or an impossible day.
 std::string normalise_birthday(std::string_view birthday);
 
+// The name of a contact the file gives none, as Google Contacts shows one: the company, else
+// the first email; "" when it has neither.
+std::string fallback_name(const Contact& contact);
+
 // Applies the rules above to every field of a contact: emails, phones and tags lose
 // duplicates (ignoring case), tags are sorted, blank text becomes "".
 void normalise_contact(Contact& contact);

@@ -1,22 +1,19 @@
 #include "kith/formats/contact_csv.hpp"
 
 #include <algorithm>
-#include <array>
 #include <utility>
 
+#include "kith/domain/contact_rules.hpp"
 #include "kith/domain/text.hpp"
 #include "kith/domain/when.hpp"
 #include "kith/formats/csv_column.hpp"
+#include "kith/formats/csv_date.hpp"
 
 namespace kith {
 
 namespace {
 
 using Column = CsvColumn;
-
-constexpr std::array<std::string_view, 12> k_months = {
-    "january", "february", "march",     "april",   "may",      "june",
-    "july",    "august",   "september", "october", "november", "december"};
 
 // A record with nothing but blanks in one cell: an empty line, not a row.
 bool is_blank_line(const std::vector<std::string>& fields) {
@@ -97,57 +94,10 @@ std::string clean(std::string_view cell, CsvFlavor flavor) {
   return out;
 }
 
-// The number written by 1 to `max_digits` digits, or -1.
-int number(std::string_view text, std::size_t max_digits) {
-  if (text.empty() || text.size() > max_digits) return -1;
-  int n = 0;
-  for (const char c : text) {
-    if (c < '0' || c > '9') return -1;
-    n = n * 10 + (c - '0');
-  }
-  return n;
-}
-
-// YYYY-MM-DD, or --MM-DD for a birthday without its year.
-bool is_birthday(std::string_view text) {
-  if (text.size() == 7 && text.starts_with("--") && text[4] == '-') {
-    const int month = number(text.substr(2, 2), 2);
-    const int day = number(text.substr(5, 2), 2);
-    // 2000 is a leap year, so --02-29 is a birthday.
-    return month > 0 && day > 0 &&
-           (date::year{2000} / date::month{static_cast<unsigned>(month)} /
-            date::day{static_cast<unsigned>(day)})
-               .ok();
-  }
-  return parse_iso_date(text).has_value();
-}
-
-// LinkedIn's "Connected On": 12 Mar 2024 (what it writes), 7-Feb-22 or 2024-03-12.
-std::optional<date::year_month_day> parse_connected_on(std::string_view text) {
-  if (auto iso = parse_iso_date(text)) return iso;
-  const char separator = text.find('-') == std::string_view::npos ? ' ' : '-';
-  const std::size_t first = text.find(separator);
-  const std::size_t second = text.find(separator, first + 1);
-  if (first == std::string_view::npos || second == std::string_view::npos) return std::nullopt;
-  const int day = number(text.substr(0, first), 2);
-  const std::string month_name = ascii_lower(text.substr(first + 1, second - first - 1));
-  const std::string_view year_text = text.substr(second + 1);
-  const int digits = number(year_text, 4);
-  const int year = year_text.size() == 2 && digits >= 0 ? 2000 + digits : digits;
-  const auto month = std::find_if(k_months.begin(), k_months.end(), [&](std::string_view name) {
-    return month_name.size() >= 3 && name.starts_with(month_name);
-  });
-  if (day < 1 || year < 1900 || month == k_months.end()) return std::nullopt;
-  const date::year_month_day d = date::year{year} /
-                                 date::month{static_cast<unsigned>(month - k_months.begin() + 1)} /
-                                 date::day{static_cast<unsigned>(day)};
-  return d.ok() ? std::optional(d) : std::nullopt;
-}
-
 // A row's cells by what they hold, before they become a contact.
 struct Row {
   std::string name, first_name, middle_name, last_name, company, title, location, city, address;
-  std::string note, how_met, birthday, uid, introduced_by, connected_on;
+  std::string note, how_met, birthday, uid, introduced_by, connected_on, added_on, archived;
   std::vector<std::string> emails, phones, tags, urls;
 };
 
@@ -183,6 +133,10 @@ void add_cell(Row& row, Column column, std::string value, CsvFlavor flavor) {
     case Column::phone:
       return append(row.phones, values(";"));
     case Column::tags:
+      if (flavor == CsvFlavor::outlook) {
+        for (std::string& category : split(value, ";")) append(row.tags, google_tags(category));
+        return;
+      }
       return append(row.tags, flavor == CsvFlavor::google ? google_tags(value) : values(";,"));
     case Column::company:
       return keep_first(row.company, std::move(value));
@@ -209,6 +163,10 @@ void add_cell(Row& row, Column column, std::string value, CsvFlavor flavor) {
       return keep_first(row.introduced_by, std::move(value));
     case Column::connected_on:
       return keep_first(row.connected_on, std::move(value));
+    case Column::added_on:
+      return keep_first(row.added_on, std::move(value));
+    case Column::archived:
+      return keep_first(row.archived, std::move(value));
   }
 }
 
@@ -220,15 +178,59 @@ std::string profile_url(const std::vector<std::string>& urls) {
   return linkedin != urls.end() ? *linkedin : urls.empty() ? "" : urls.front();
 }
 
+void warn(ContactRecord& record, std::string message) {
+  record.issues.push_back({record.line, std::move(message), false});
+}
+
+void invalid(ContactRecord& record, std::string message) {
+  record.issues.push_back({record.line, std::move(message), true});
+}
+
+// The birthday column: kept when kith can store it. One before 1900, or Outlook's M/D/YYYY,
+// goes into the note with a warning (Outlook writes 0/0/00 for none); anything else is invalid.
+void read_birthday(std::string text, CsvFlavor flavor, ContactRecord& record) {
+  Contact& contact = record.contact;
+  if (text.empty() || is_birthday(text)) {
+    contact.birthday = std::move(text);
+    return;
+  }
+  const auto old = any_iso_date(text);
+  const bool outlook = flavor == CsvFlavor::outlook && text.find('/') != std::string::npos;
+  if (outlook && text.find_first_not_of("0/") == std::string::npos) return;
+  if (!old && !outlook) {
+    return invalid(record,
+                   "bad birthday " + quote_for_message(text) + " (expected YYYY-MM-DD or --MM-DD)");
+  }
+  warn(record, "birthday " + quote_for_message(text) +
+                   (old ? " is before 1900 (kith keeps dates from 1900 on)"
+                        : " is not YYYY-MM-DD or --MM-DD") +
+                   "; kept in the note");
+  contact.note += (contact.note.empty() ? "" : "\n") + ("Birthday: " + text);
+}
+
+// The columns kith's own export writes about the journal's copy: the day the contact was added
+// and whether it is archived.
+void read_journal_columns(const Row& row, ContactRecord& record) {
+  if (!row.added_on.empty()) {
+    if (auto day = parse_iso_date(row.added_on)) {
+      record.contact.added_on = *day;
+    } else {
+      invalid(record, "bad added_on " + quote_for_message(row.added_on) + " (expected YYYY-MM-DD)");
+    }
+  }
+  const std::string archived = ascii_lower(row.archived);
+  if (archived == "yes" || archived == "true" || archived == "1") {
+    record.contact.archived = true;
+  } else if (!archived.empty() && archived != "no" && archived != "false" && archived != "0") {
+    invalid(record, "bad archived " + quote_for_message(row.archived) + " (expected yes or no)");
+  }
+}
+
 // Fills record from a row; sets record.skipped or record.error when it cannot be a contact.
 void make_contact(Row row, CsvFlavor flavor, ContactRecord& record) {
   Contact& contact = record.contact;
   contact.name = row.name.empty() ? join({row.first_name, row.middle_name, row.last_name}, " ")
                                   : std::move(row.name);
-  if (contact.name.empty()) {
-    record.skipped = "no name";
-    return;
-  }
   contact.emails = std::move(row.emails);
   contact.phones = std::move(row.phones);
   contact.tags = std::move(row.tags);
@@ -242,17 +244,27 @@ void make_contact(Row row, CsvFlavor flavor, ContactRecord& record) {
   contact.how_met = flavor == CsvFlavor::linkedin ? "LinkedIn connection" : std::move(row.how_met);
   contact.uid = std::move(row.uid);
   record.introduced_by = std::move(row.introduced_by);
-  if (!row.birthday.empty() && !is_birthday(row.birthday)) {
-    record.error =
-        "bad birthday " + quote_for_message(row.birthday) + " (expected YYYY-MM-DD or --MM-DD)";
+  if (contact.name.empty()) {
+    contact.name = fallback_name(contact);
+    record.named = !contact.name.empty();
+  }
+  if (contact.name.empty()) {
+    record.contact = Contact{};
+    record.introduced_by.clear();
+    record.skipped = "no name";
     return;
   }
-  contact.birthday = std::move(row.birthday);
+  read_birthday(std::move(row.birthday), flavor, record);
+  read_journal_columns(row, record);
   if (!row.connected_on.empty()) {
     record.connected_on = parse_connected_on(row.connected_on);
     if (!record.connected_on) {
       record.error = "bad Connected On date " + quote_for_message(row.connected_on) +
                      " (expected a date like 12 Mar 2024)";
+    } else if (!kept_year(*record.connected_on)) {
+      warn(record, "Connected On " + quote_for_message(row.connected_on) +
+                       " is before 1900 (kith keeps dates from 1900 on); left out");
+      record.connected_on.reset();
     }
   }
 }

@@ -122,8 +122,10 @@ bool CsvReader::next(std::vector<std::string>& fields) {
       const int quote_line = m_line;
       for (c = get();; c = get()) {
         if (c == k_eof) {
-          fail(quote_line,
-               "unterminated quote: the quote opening " + field_name(index) + " is never closed");
+          fail(m_record_line,
+               "unterminated quote: the quote opening " + field_name(index) +
+                   (quote_line == m_record_line ? "" : " on line " + std::to_string(quote_line)) +
+                   " is never closed");
           break;
         }
         if (c == '"') {
@@ -137,11 +139,20 @@ bool CsvReader::next(std::vector<std::string>& fields) {
       if (c == '"') {
         c = get();
         while (is_blank(c)) c = get();
-        if (!ends_field(c)) {
+        if (!ends_field(c) && m_line == quote_line) {
           fail(m_line, "text after the closing quote of " + field_name(index) +
                            " (a quote inside a quoted field is written twice)");
-          while (!ends_field(c)) c = get();
+        } else if (!ends_field(c)) {
+          // A quote left open swallowed the lines up to the next quote: the record to fix is
+          // where it starts, not where the damage shows.
+          fail(m_record_line, "the quote opening " + field_name(index) + " on line " +
+                                  std::to_string(quote_line) + " is closed on line " +
+                                  std::to_string(m_line) + " and text follows it, so lines " +
+                                  std::to_string(m_record_line) + " to " + std::to_string(m_line) +
+                                  " read as one record (a quote inside a quoted field is written "
+                                  "twice)");
         }
+        while (!ends_field(c)) c = get();
       }
     }
     if (!problem) {

@@ -35,8 +35,11 @@ constexpr Aliases k_generic_columns[] = {
     {Column::birthday, "birthday"},
     {Column::uid, "uid"},
     {Column::introduced_by, "introducedby via"},
-    // kith's export also writes what the journal knows about the contact, not the person.
-    {Column::ignored, "addedon archived lastcontacted"}};
+    // kith's export also writes what the journal knows about the contact; last_contacted comes
+    // from the conversations, which a contacts file does not hold.
+    {Column::added_on, "addedon"},
+    {Column::archived, "archived"},
+    {Column::ignored, "lastcontacted"}};
 
 constexpr Aliases k_linkedin_columns[] = {{Column::first_name, "firstname"},
                                           {Column::last_name, "lastname"},
@@ -62,6 +65,26 @@ constexpr Aliases k_google_columns[] = {{Column::name, "name"},
                                         {Column::email, "email#value"},
                                         {Column::phone, "phone#value"},
                                         {Column::url, "website#value"}};
+
+// Outlook's layout, as Outlook and Google's "Outlook CSV" export write it ('#' for a number).
+// Its "Title" is the name's prefix (Mr., Dr.), not the job title.
+constexpr Aliases k_outlook_columns[] = {
+    {Column::name, "name"},
+    {Column::first_name, "firstname"},
+    {Column::middle_name, "middlename"},
+    {Column::last_name, "lastname"},
+    {Column::email, "emailaddress email#address"},
+    {Column::phone,
+     "mobilephone businessphone businessphone# homephone homephone# otherphone primaryphone "
+     "companymainphone carphone"},
+    {Column::company, "company"},
+    {Column::title, "jobtitle"},
+    {Column::city, "businesscity homecity othercity"},
+    {Column::address, "businessaddress homeaddress otheraddress"},
+    {Column::url, "webpage personalwebpage"},
+    {Column::tags, "categories"},
+    {Column::note, "notes"},
+    {Column::birthday, "birthday"}};
 
 // A header cell as a key: lower-case, without spaces, underscores or hyphens, and with each run
 // of digits written '#' when `number_groups` is set.
@@ -111,6 +134,8 @@ Column csv_column(CsvFlavor flavor, std::string_view name) {
       return find_column(k_linkedin_columns, column_key(name, false)).value_or(Column::ignored);
     case CsvFlavor::google:
       return find_column(k_google_columns, column_key(name, true)).value_or(Column::ignored);
+    case CsvFlavor::outlook:
+      return find_column(k_outlook_columns, column_key(name, true)).value_or(Column::ignored);
     case CsvFlavor::generic:
       break;
   }
@@ -135,6 +160,15 @@ std::optional<CsvFlavor> flavor_of_header(const std::vector<std::string>& header
     return key == "fileas" || key == "groupmembership" || key.ends_with("#value");
   });
   if (google) return CsvFlavor::google;
+  // Outlook: "E-mail Address" with a column only Outlook's layout has.
+  const bool outlook = has_key(header, "emailaddress", false) &&
+                       std::any_of(header.begin(), header.end(), [](const std::string& cell) {
+                         const std::string key = column_key(cell, true);
+                         return key == "email#address" || key == "emaildisplayname" ||
+                                key == "businessphone" || key == "homephone" ||
+                                key == "mobilephone" || key == "webpage";
+                       });
+  if (outlook) return CsvFlavor::outlook;
   const bool named = std::any_of(header.begin(), header.end(), [](const std::string& cell) {
     return is_name_column(csv_column(CsvFlavor::generic, cell));
   });

@@ -1,6 +1,6 @@
 // What each column of a contacts CSV file holds, read from its header row: the column tables
-// of the three flavors (LinkedIn, Google, generic) and the detection of the flavor. Private to
-// ContactCsvReader, which reads the rows.
+// of the four flavors (LinkedIn, Google, Outlook, generic) and the detection of the flavor. Private
+// to ContactCsvReader, which reads the rows.
 #pragma once
 
 #include <optional>
@@ -34,9 +34,11 @@ enum class CsvColumn : unsigned char {
   uid,
   introduced_by,
   connected_on,
+  added_on,
+  archived,
 };
 
-// What a header cell holds in a flavor. LinkedIn and Google layouts are known: the columns
+// What a header cell holds in a flavor. LinkedIn, Google and Outlook layouts are known: the columns
 // kith has no field for are ignored without a notice; in a generic file they are unknown.
 CsvColumn csv_column(CsvFlavor flavor, std::string_view name);
 

@@ -136,6 +136,7 @@ void VCardReader::read_card(ContactRecord& record) {
       vcard::read_property(card, vcard::parse_property(line.text, line.number));
     } catch (const Error& e) {
       record.error = e.what();
+      record.line = static_cast<int>(line.number);  // the property to open, not the card's BEGIN
     }
   }
   if (record.error.empty()) record.error = "END:VCARD missing: the input ends inside the card";

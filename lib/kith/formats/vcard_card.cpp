@@ -7,6 +7,7 @@
 #include <utility>
 #include <vector>
 
+#include "kith/domain/contact_rules.hpp"
 #include "kith/domain/text.hpp"
 #include "kith/domain/when.hpp"
 #include "kith/error.hpp"
@@ -37,17 +38,26 @@ std::vector<std::string_view> split_unescaped(std::string_view text, char separa
   return pieces;
 }
 
-// The text of the given components of a structured value, the non-empty ones joined by glue.
+// The text of the given components of a structured value, the non-empty ones joined by glue;
+// the lines of a component are joined by glue too.
 std::string join_components(std::string_view value, std::initializer_list<std::size_t> indexes,
                             std::string_view glue) {
   const std::vector<std::string_view> pieces = split_unescaped(value, ';');
   std::string out;
+  const auto add = [&](std::string_view text) {
+    text = trim(text);
+    if (text.empty()) return;
+    if (!out.empty()) out += glue;
+    out += text;
+  };
   for (const std::size_t index : indexes) {
     if (index >= pieces.size()) continue;
     const std::string text = text_of(pieces[index]);
-    if (text.empty()) continue;
-    if (!out.empty()) out += glue;
-    out += text;
+    std::size_t start = 0;
+    for (std::size_t end; (end = text.find('\n', start)) != npos; start = end + 1) {
+      add(std::string_view(text).substr(start, end - start));
+    }
+    add(std::string_view(text).substr(start));
   }
   return out;
 }
@@ -101,6 +111,41 @@ std::optional<std::string> normalise_birthday(std::string_view text,
   return "--" + std::string(month) + "-" + std::string(day);
 }
 
+// True for a real date before 1900 written YYYYMMDD or YYYY-MM-DD (a time may follow): valid
+// vCard, but not a day kith keeps.
+bool before_1900(std::string_view text) {
+  text = text.substr(0, text.find('T'));
+  if (!shaped(text, "DDDDDDDD") && !shaped(text, "DDDD-DD-DD")) return false;
+  const std::size_t dash = text.size() == 10 ? 1 : 0;
+  const date::year_month_day day{
+      date::year{static_cast<int>(two_digits(text) * 100 + two_digits(text.substr(2)))},
+      date::month{two_digits(text.substr(4 + dash))},
+      date::day{two_digits(text.substr(6 + 2 * dash))}};
+  return day.ok() && day.year() < date::year{1900};
+}
+
+// A value kith keeps in another form, and says so.
+void warn(Card& d, const Property& p, std::string message) {
+  d.record.issues.push_back({static_cast<int>(p.line), std::move(message), false});
+}
+
+// A malformed value, left out of the contact.
+void invalid(Card& d, const Property& p, std::string message) {
+  d.record.issues.push_back({static_cast<int>(p.line), std::move(message), true});
+}
+
+// Adds the value after the rule `normalise` accepts it; else the value is an invalid field.
+void add_checked(Card& d, const Property& p, std::vector<std::string>& list, std::string value,
+                 std::string (*normalise)(std::string_view)) {
+  if (value.empty()) return;
+  try {
+    normalise(value);
+  } catch (const Error& e) {
+    return invalid(d, p, p.name + " " + e.what());
+  }
+  list.push_back(std::move(value));
+}
+
 void set_first(std::string& field, std::string value) {
   if (field.empty()) field = std::move(value);
 }
@@ -122,35 +167,70 @@ void read_version(const Property& p) {
   }
 }
 
+void read_email(Card& d, const Property& p) {
+  add_checked(d, p, d.record.contact.emails, text_of(p.value), normalise_email);
+}
+
 void read_phone(Card& d, const Property& p) {
   std::string phone = text_of(p.value);
   if (equals_nocase(param(p.params, "VALUE"), "uri"))
     phone = without_prefix(std::move(phone), "tel:");
-  add_nonempty(d.record.contact.phones, std::move(phone));
+  add_checked(d, p, d.record.contact.phones, std::move(phone), normalise_phone);
 }
 
 void read_url(Card& d, const Property& p) {
-  std::string url = text_of(p.value);
+  std::vector<std::string> urls;
+  add_checked(d, p, urls, text_of(p.value), normalise_url);
+  if (urls.empty()) return;
+  std::string& url = urls.front();
   if (d.linkedin_url.empty() && ascii_lower(url).find("linkedin.com") != npos) d.linkedin_url = url;
   set_first(d.first_url, std::move(url));
 }
 
+// Categories are separated by unescaped commas. A tag cannot hold a comma, so a category that
+// holds escaped ones (Thunderbird writes "a\, b") becomes a tag for each part.
 void read_categories(Card& d, const Property& p) {
-  for (const std::string_view tag : split_unescaped(p.value, ',')) {
-    add_nonempty(d.record.contact.tags, text_of(tag));
+  for (const std::string_view category : split_unescaped(p.value, ',')) {
+    const std::string text = text_of(category);
+    if (text.find(',') == npos) {
+      add_nonempty(d.record.contact.tags, text);
+      continue;
+    }
+    int parts = 0;
+    for (const std::string_view part : split_unescaped(text, ',')) {
+      const std::string tag(trim(part));
+      parts += tag.empty() ? 0 : 1;
+      add_nonempty(d.record.contact.tags, tag);
+    }
+    warn(d, p,
+         "CATEGORIES " + quote_for_message(text) + ": a tag cannot hold a comma, so it became " +
+             std::to_string(parts) + (parts == 1 ? " tag" : " tags"));
   }
 }
 
+// A birthday kith can store is kept; one that is valid vCard but not a date kith keeps (text,
+// or a year before 1900) goes into the note with a warning; anything else is invalid.
 void read_birthday(Card& d, const Property& p) {
   const std::string text = text_of(p.value);
   if (text.empty() || !d.record.contact.birthday.empty()) return;
+  const bool words = equals_nocase(param(p.params, "VALUE"), "text");
   const std::string omitted_year = param(p.params, "X-APPLE-OMIT-YEAR");
-  std::optional<std::string> birthday = normalise_birthday(text, omitted_year);
-  if (!birthday) {
-    fail("BDAY " + quote_for_message(text) + on_line(p.line) +
-         " is not a date (expected YYYY-MM-DD, YYYYMMDD, --MM-DD or --MMDD)");
+  std::optional<std::string> birthday =
+      words ? std::nullopt : normalise_birthday(text, omitted_year);
+  if (birthday) {
+    d.record.contact.birthday = std::move(*birthday);
+    return;
   }
-  d.record.contact.birthday = std::move(*birthday);
+  if (!words && !before_1900(text)) {
+    return invalid(d, p,
+                   "BDAY " + quote_for_message(text) +
+                       " is not a date (expected YYYY-MM-DD, YYYYMMDD, --MM-DD or --MMDD)");
+  }
+  d.kept_in_note.push_back("Birthday: " + text);
+  warn(d, p,
+       "BDAY " + quote_for_message(text) +
+           (words ? " is text, not a date" : " is before 1900 (kith keeps dates from 1900 on)") +
+           "; kept in the note");
 }
 
 void read_cadence(Card& d, const Property& p) {
@@ -174,6 +254,20 @@ void read_added_on(Card& d, const Property& p) {
   d.record.contact.added_on = *day;
 }
 
+// REV, the card's last change, as kith's updated_at ("YYYY-MM-DDTHH:MM:SSZ"), from the UTC
+// timestamps kith and others write (20240312T101500Z, 2024-03-12T10:15:00Z). Any other form
+// says nothing kith keeps and is passed over.
+void read_revision(Card& d, const Property& p) {
+  const std::string text = without_chars(text_of(p.value), "-:");
+  if (!shaped(text, "DDDDDDDDTDDDDDDZ") || !d.record.contact.updated_at.empty()) return;
+  std::string stamp = text.substr(0, 4) + "-" + text.substr(4, 2) + "-" + text.substr(6, 2) + "T" +
+                      text.substr(9, 2) + ":" + text.substr(11, 2) + ":" + text.substr(13, 2) + "Z";
+  if (parse_iso_date(stamp.substr(0, 10)) && two_digits(text.substr(9)) < 24 &&
+      two_digits(text.substr(11)) < 60 && two_digits(text.substr(13)) < 60) {
+    d.record.contact.updated_at = std::move(stamp);
+  }
+}
+
 using Handler = void (*)(Card&, const Property&);
 
 // The properties kith reads and what each does; every other property is skipped unread.
@@ -185,8 +279,7 @@ constexpr std::pair<std::string_view, Handler> k_handlers[] = {
      [](Card& d, const Property& p) {
        set_first(d.n_name, join_components(p.value, {1, 2, 0}, " "));
      }},
-    {"EMAIL",
-     [](Card& d, const Property& p) { add_nonempty(d.record.contact.emails, text_of(p.value)); }},
+    {"EMAIL", read_email},
     {"TEL", read_phone},
     // Organization;Unit...: the unit is not kept.
     {"ORG",
@@ -204,11 +297,14 @@ constexpr std::pair<std::string_view, Handler> k_handlers[] = {
        set_first(d.record.contact.uid, without_prefix(text_of(p.value), "urn:uuid:"));
      }},
     {"BDAY", read_birthday},
+    {"REV", read_revision},
     // PO box;Extended;Street;Locality;Region;Postal code;Country, read as "Locality, Region,
-    // Country".
+    // Country"; when no ADR has those (Gmail puts the whole address in Extended), as the
+    // address lines of the first.
     {"ADR",
      [](Card& d, const Property& p) {
        set_first(d.adr_location, join_components(p.value, {3, 4, 6}, ", "));
+       set_first(d.adr_lines, join_components(p.value, {1, 2}, ", "));
      }},
     {"X-KITH-HOW-MET",
      [](Card& d, const Property& p) { set_first(d.record.contact.how_met, text_of(p.value)); }},
@@ -242,10 +338,20 @@ void read_property(Card& card, const Property& property) {
 void finish_card(Card& card) {
   Contact& contact = card.record.contact;
   if (contact.name.empty()) contact.name = std::move(card.n_name);
+  if (contact.name.empty()) {
+    contact.name = fallback_name(contact);
+    card.record.named = !contact.name.empty();
+  }
   if (contact.name.empty()) card.record.skipped = "no name";
   contact.url =
       card.linkedin_url.empty() ? std::move(card.first_url) : std::move(card.linkedin_url);
-  if (contact.location.empty()) contact.location = std::move(card.adr_location);
+  if (contact.location.empty()) {
+    contact.location =
+        card.adr_location.empty() ? std::move(card.adr_lines) : std::move(card.adr_location);
+  }
+  for (const std::string& kept : card.kept_in_note) {
+    contact.note += (contact.note.empty() ? "" : "\n") + kept;
+  }
 }
 
 }  // namespace kith::vcard

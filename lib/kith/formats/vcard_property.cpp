@@ -130,6 +130,14 @@ Property parse_property(std::string_view line, std::size_t number) {
   return {number, std::move(head.name), std::move(head.params), std::move(value)};
 }
 
+std::string without_chars(std::string_view text, std::string_view chars) {
+  std::string out;
+  for (const char c : text) {
+    if (chars.find(c) == std::string_view::npos) out.push_back(c);
+  }
+  return out;
+}
+
 std::string on_line(std::size_t number) { return " on line " + std::to_string(number); }
 
 void fail(const std::string& message) { throw Error(ErrorKind::invalid_data, message); }

@@ -39,6 +39,9 @@ struct Property {
 // read, bad quoted-printable, and a value that is not UTF-8 text.
 Property parse_property(std::string_view line, std::size_t number);
 
+// `text` without any of `chars` (a basic-form date or timestamp from an extended one).
+std::string without_chars(std::string_view text, std::string_view chars);
+
 // " on line N", the end of a message about line N.
 std::string on_line(std::size_t number);
 

@@ -7,6 +7,7 @@
 #include "kith/domain/text.hpp"
 #include "kith/domain/when.hpp"
 #include "kith/formats/vcard.hpp"
+#include "kith/formats/vcard_property.hpp"
 
 namespace kith {
 
@@ -60,13 +61,7 @@ std::string structured_name(std::string_view name) {
   return escape(name.substr(space + 1)) + ";" + escape(trim(name.substr(0, space))) + ";;;";
 }
 
-std::string without_chars(std::string_view text, std::string_view chars) {
-  std::string out;
-  for (const char c : text) {
-    if (chars.find(c) == npos) out.push_back(c);
-  }
-  return out;
-}
+using vcard::without_chars;
 
 // A birthday in vCard 4.0's basic form: "--MM-DD" as "--MMDD", "YYYY-MM-DD" as "YYYYMMDD".
 std::string basic_birthday(std::string_view birthday) {

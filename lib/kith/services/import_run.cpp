@@ -35,11 +35,19 @@ void append(std::vector<std::string>& list, const std::vector<std::string>& more
 
 std::string matched(const std::string& how) { return "matched by " + how; }
 
+// True for an error about the record itself, which --skip-invalid may skip; an I/O error, a
+// busy or read-only journal or Ctrl-C is not one.
+bool about_the_record(ErrorKind kind) {
+  return kind == ErrorKind::invalid_data || kind == ErrorKind::ambiguous ||
+         kind == ErrorKind::not_found || kind == ErrorKind::usage;
+}
+
 }  // namespace
 
 ImportRun::ImportRun(Journal& journal, const Moment& moment, const ImportOptions& options,
                      const std::function<void(const ImportOutcome&)>& observer)
-    : m_moment(moment),
+    : m_journal(journal),
+      m_moment(moment),
       m_options(options),
       m_observer(observer),
       m_contacts(journal),
@@ -48,12 +56,37 @@ ImportRun::ImportRun(Journal& journal, const Moment& moment, const ImportOptions
       m_events(journal),
       m_tombstones(journal) {}
 
+std::string ImportRun::at(int line, const std::string& message) const {
+  return (m_file.empty() ? m_options.file_name : m_file) + ":" + std::to_string(line) + ": " +
+         message;
+}
+
 void ImportRun::problem(int line, const std::string& message) {
   throw_if_interrupted();  // a statement stopped by Ctrl-C is not a problem of the file
+  if (m_options.skip_invalid) {
+    m_totals.skipped.push_back(at(line, message));
+    return;
+  }
   ++m_problem_count;
   if (m_problems.size() < static_cast<std::size_t>(ImportService::k_max_problems)) {
-    m_problems.push_back((m_file.empty() ? m_options.file_name : m_file) + ":" +
-                         std::to_string(line) + ": " + message);
+    m_problems.push_back(at(line, message));
+  }
+}
+
+void ImportRun::warning(int line, const std::string& message) {
+  m_totals.warnings.push_back(at(line, message));
+}
+
+void ImportRun::guarded(int line, const std::function<void()>& work) {
+  try {
+    if (m_options.skip_invalid) {
+      m_journal.savepoint(work);
+    } else {
+      work();
+    }
+  } catch (const Error& e) {
+    if (m_options.skip_invalid && !about_the_record(e.kind())) throw;
+    problem(line, e.what());
   }
 }
 
@@ -145,104 +178,126 @@ bool ImportRun::unique_owner(const Contact& c, std::int64_t self, int line) {
   return c.url.empty() || !owned_by_other(m_contacts.find_by_url(c.url), c.url);
 }
 
-void ImportRun::contact(ImportedContact in) {
-  Contact& c = in.contact;
-  append(c.tags, m_options.tags);
-  try {
-    normalise_contact(c);
-    std::string how;
-    auto match = match_contact(c, how);
-    // With no match, no email or URL of the record belongs to anyone: match_contact looked.
-    if (match && !unique_owner(c, *match, in.line)) return;
-    std::optional<std::int64_t> introducer;
-    bool pending = false;
-    if (!in.introduced_by.empty()) {
-      introducer = find_contact(in.introduced_by);
-      pending = !introducer;
-    }
-    if (!match) {
-      if (buried(c.uid, c.updated_at, in.authoritative, RecordKind::contact, in.line, c.name)) {
-        return;
-      }
-      if (!in.has_added_on) c.added_on = in.connected_on.value_or(m_moment.today);
-      stamp(c.created_at, c.updated_at);
-      c.introduced_by = introducer;
-      c.id = m_contacts.insert(c);
-      // Met long ago (a LinkedIn "Connected On"), but any cadence starts counting today.
-      if (!in.has_added_on && c.added_on < m_moment.today) {
-        m_contacts.set_cadence_since(c.id, m_moment.today);
-      }
-      if (pending) m_pending.push_back({in.line, c.id, in.introduced_by, m_file});
-      report({Action::added, RecordKind::contact, in.line, c.name, {}});
-      return;
-    }
-    Contact existing = *m_contacts.get(*match);
-    std::string label = existing.name + " (#" + std::to_string(existing.id) + ")";
-    if (m_options.on_conflict == OnConflict::fail) {
-      problem(in.line, "'" + c.name + "' is already in the journal as " + label + ", " +
-                           matched(how) + "; use --on-conflict update or skip");
-      return;
-    }
-    if (m_options.on_conflict == OnConflict::skip) {
-      report({Action::skipped, RecordKind::contact, in.line, existing.name,
-              "already in the journal, " + matched(how)});
-      return;
-    }
-    Contact merged = existing;
-    if (in.authoritative && how == "uid") {
-      // Two copies of one record: the newer wins, whole.
-      if (c.updated_at <= existing.updated_at) {
-        report({Action::unchanged, RecordKind::contact, in.line, existing.name,
-                c.updated_at < existing.updated_at ? "the journal's copy is newer" : ""});
-        return;
-      }
-      merged = c;
-      merged.id = existing.id;
-      if (!in.has_added_on) merged.added_on = existing.added_on;
-      merged.introduced_by = introducer;
+void ImportRun::contact(ContactRecord record) {
+  use_file(record.file);
+  for (const FieldIssue& issue : record.issues) {
+    if (issue.invalid) {
+      problem(issue.line, issue.message);
     } else {
-      // New facts about someone the journal knows: fill the gaps, keep what the user wrote.
-      replace_unless_empty(merged.company, c.company);
-      replace_unless_empty(merged.title, c.title);
-      for (auto field : {&Contact::location, &Contact::url, &Contact::note, &Contact::how_met,
-                         &Contact::birthday}) {
-        fill(merged.*field, c.*field);
-      }
-      append(merged.emails, c.emails);
-      append(merged.phones, c.phones);
-      append(merged.tags, c.tags);
-      normalise_contact(merged);
-      if (in.connected_on && *in.connected_on < merged.added_on) {
-        merged.added_on = *in.connected_on;
-      }
-      if (!merged.cadence) merged.cadence = c.cadence;
-      if (!merged.introduced_by && introducer != merged.id) merged.introduced_by = introducer;
-      merged.updated_at = m_moment.now_utc;
+      warning(issue.line, issue.message);
     }
-    if (pending) m_pending.push_back({in.line, merged.id, in.introduced_by, m_file});
-    if (same_content(merged, existing)) {
-      report({Action::unchanged, RecordKind::contact, in.line, existing.name, matched(how)});
-      return;
-    }
-    m_contacts.update(merged);
-    report({Action::updated, RecordKind::contact, in.line, merged.name, matched(how)});
-  } catch (const Error& e) {
-    problem(in.line, e.what());
+  }
+  if (!record.error.empty()) {
+    problem(record.line, record.error);
+  } else if (!record.skipped.empty()) {
+    report(
+        {Action::skipped, RecordKind::contact, record.line, record.contact.name, record.skipped});
+  } else {
+    if (record.named) ++m_totals.named;
+    const bool has_added_on = record.contact.added_on.ok();
+    contact(ImportedContact{record.line, std::move(record.contact), record.introduced_by,
+                            record.connected_on, false, has_added_on});
   }
 }
 
-void ImportRun::record(int line, JsonlRecord r) {
-  try {
-    std::visit([&](auto& record) { merge(line, record); }, r);
-  } catch (const Error& e) {
-    problem(line, e.what());
+void ImportRun::contact(ImportedContact in) {
+  guarded(in.line, [&] { add_contact(in); });
+}
+
+void ImportRun::add_contact(ImportedContact& in) {
+  Contact& c = in.contact;
+  append(c.tags, m_options.tags);
+  normalise_contact(c);
+  std::string how;
+  auto match = match_contact(c, how);
+  // With no match, no email or URL of the record belongs to anyone: match_contact looked.
+  if (match && !unique_owner(c, *match, in.line)) return;
+  std::optional<std::int64_t> introducer;
+  bool pending = false;
+  if (!in.introduced_by.empty()) {
+    introducer = find_contact(in.introduced_by);
+    pending = !introducer;
   }
+  if (!match) {
+    if (buried(c.uid, c.updated_at, in.authoritative, RecordKind::contact, in.line, c.name)) {
+      return;
+    }
+    if (!in.has_added_on) c.added_on = in.connected_on.value_or(m_moment.today);
+    stamp(c.created_at, c.updated_at);
+    c.introduced_by = introducer;
+    c.id = m_contacts.insert(c);
+    m_seen.insert(c.id);
+    // Met long ago (a LinkedIn "Connected On"), but any cadence starts counting today.
+    if (!in.has_added_on && c.added_on < m_moment.today) {
+      m_contacts.set_cadence_since(c.id, m_moment.today);
+    }
+    if (pending) m_pending.push_back({in.line, c.id, in.introduced_by, m_file});
+    report({Action::added, RecordKind::contact, in.line, c.name, {}});
+    return;
+  }
+  Contact existing = *m_contacts.get(*match);
+  std::string label = existing.name + " (#" + std::to_string(existing.id) + ")";
+  if (m_options.on_conflict == OnConflict::fail) {
+    problem(in.line, "'" + c.name + "' is already in the journal as " + label + ", " +
+                         matched(how) + "; use --on-conflict update or skip");
+    return;
+  }
+  if (m_options.on_conflict == OnConflict::skip) {
+    report({Action::skipped, RecordKind::contact, in.line, existing.name,
+            "already in the journal, " + matched(how)});
+    return;
+  }
+  Contact merged = existing;
+  if (in.authoritative && how == "uid") {
+    // Two copies of one record: the newer wins, whole.
+    if (c.updated_at <= existing.updated_at) {
+      report({Action::unchanged, RecordKind::contact, in.line, existing.name,
+              c.updated_at < existing.updated_at ? "the journal's copy is newer" : ""});
+      return;
+    }
+    merged = c;
+    merged.id = existing.id;
+    if (!in.has_added_on) merged.added_on = existing.added_on;
+    merged.introduced_by = introducer;
+  } else {
+    // New facts about someone the journal knows: fill the gaps, keep what the user wrote.
+    // The first record of a file about a person may change the job; later ones only add.
+    const bool first_of_file = m_seen.insert(existing.id).second;
+    const auto take = first_of_file ? replace_unless_empty : fill;
+    take(merged.company, c.company);
+    take(merged.title, c.title);
+    for (auto field : {&Contact::location, &Contact::url, &Contact::note, &Contact::how_met,
+                       &Contact::birthday}) {
+      fill(merged.*field, c.*field);
+    }
+    append(merged.emails, c.emails);
+    append(merged.phones, c.phones);
+    append(merged.tags, c.tags);
+    normalise_contact(merged);
+    if (in.connected_on && *in.connected_on < merged.added_on) {
+      merged.added_on = *in.connected_on;
+    }
+    if (!merged.cadence) merged.cadence = c.cadence;
+    if (!merged.introduced_by && introducer != merged.id) merged.introduced_by = introducer;
+    merged.updated_at = m_moment.now_utc;
+  }
+  if (pending) m_pending.push_back({in.line, merged.id, in.introduced_by, m_file});
+  if (same_content(merged, existing)) {
+    report({Action::unchanged, RecordKind::contact, in.line, existing.name, matched(how)});
+    return;
+  }
+  m_contacts.update(merged);
+  report({Action::updated, RecordKind::contact, in.line, merged.name, matched(how)});
+}
+
+void ImportRun::record(int line, JsonlRecord r) {
+  guarded(line, [&] { std::visit([&](auto& record) { merge(line, record); }, r); });
 }
 
 void ImportRun::merge(int line, JsonlContact& r) {
   const bool authoritative = r.has_updated_at && !r.contact.uid.empty();
-  contact(
-      {line, std::move(r.contact), r.introduced_by, std::nullopt, authoritative, r.has_added_on});
+  contact(ImportedContact{line, std::move(r.contact), r.introduced_by, std::nullopt, authoritative,
+                          r.has_added_on});
 }
 
 void ImportRun::finish() {

@@ -7,6 +7,7 @@
 #include <functional>
 #include <optional>
 #include <string>
+#include <unordered_set>
 #include <vector>
 
 #include "kith/formats/jsonl.hpp"
@@ -35,12 +36,18 @@ class ImportRun {
             const std::function<void(const ImportOutcome&)>& observer);
 
   void contact(ImportedContact in);
+  // A contact from a file reader, with what the reader said about its fields.
+  void contact(ContactRecord record);
   // Any JSON Lines record.
   void record(int line, JsonlRecord record);
   // Work left for the end: introductions naming people later in the file.
   void finish();
 
+  // A record or field that is invalid: with skip_invalid it is listed as skipped (the caller
+  // leaves it out), else the import will refuse the file.
   void problem(int line, const std::string& message);
+  // A value kept in another form or dropped; the import goes on.
+  void warning(int line, const std::string& message);
   // Names the file the next records come from, for a source that reads several.
   void use_file(const std::string& file) { m_file = file; }
   void notice(const std::string& message) { m_totals.notices.push_back(message); }
@@ -58,6 +65,13 @@ class ImportRun {
     std::string file;
   };
 
+  // "FILE:LINE: message" for the file being read.
+  std::string at(int line, const std::string& message) const;
+  // Runs the handling of one record. An Error about the data becomes a problem of `line`;
+  // with skip_invalid, what the record wrote before it is undone (a savepoint), and an
+  // error that is not about the data (I/O, Ctrl-C) still stops the import.
+  void guarded(int line, const std::function<void()>& work);
+  void add_contact(ImportedContact& in);
   std::optional<std::int64_t> match_contact(const Contact& c, std::string& how);
   // Applies --on-conflict skip or fail to a record that matched; true when it is handled.
   bool conflict(int line, RecordKind kind, const std::string& label);
@@ -77,6 +91,7 @@ class ImportRun {
   void merge(int line, JsonlEvent& r);
   void merge(int line, const Tombstone& t);
 
+  Journal& m_journal;
   const Moment& m_moment;
   const ImportOptions& m_options;
   const std::function<void(const ImportOutcome&)>& m_observer;
@@ -90,6 +105,10 @@ class ImportRun {
   int m_problem_count = 0;
   std::string m_file;  // the file being read, when not the one in the options
   std::vector<PendingIntroduction> m_pending;
+  // Contacts an earlier record of this import added or matched: a later record about the same
+  // person only fills gaps, so two rows of one file (a name at a company twice) cannot take
+  // turns at the title on every import.
+  std::unordered_set<std::int64_t> m_seen;
 };
 
 }  // namespace kith

@@ -29,13 +29,15 @@ int ImportTotals::records(RecordKind kind) const {
   return total;
 }
 
-ImportFailed::ImportFailed(const std::string& file, std::vector<std::string> problems, int total)
+ImportFailed::ImportFailed(const std::string& file, std::vector<std::string> problems, int total,
+                           bool skippable)
     : Error(ErrorKind::invalid_data,
             "nothing was imported: " + std::to_string(total) +
                 (total == 1 ? " problem in " : " problems in ") + file +
                 (total > static_cast<int>(problems.size())
                      ? " (the first " + std::to_string(problems.size()) + " are listed)"
-                     : "")),
+                     : "") +
+                (skippable ? "; --skip-invalid imports the rest" : "")),
       m_problems(std::move(problems)),
       m_total(total) {}
 
@@ -58,7 +60,7 @@ ImportTotals transact(Journal& journal, ImportRun& run, const ImportOptions& opt
       run.finish();
       throw_if_interrupted();  // before the problems: an interrupted read may look like one
       if (run.problem_count() > 0) {
-        throw ImportFailed(options.file_name, run.problems(), run.problem_count());
+        throw ImportFailed(options.file_name, run.problems(), run.problem_count(), true);
       }
       if (options.dry_run) throw DryRunRollback{};
     });
@@ -75,17 +77,7 @@ ImportTotals ImportService::import_contacts(ContactSource& source) {
     ContactRecord record;
     while (source.next(record)) {
       throw_if_interrupted();
-      run.use_file(record.file);
-      if (!record.error.empty()) {
-        run.problem(record.line, record.error);
-      } else if (!record.skipped.empty()) {
-        run.report({ImportOutcome::Action::skipped, RecordKind::contact, record.line,
-                    record.contact.name, record.skipped});
-      } else {
-        ImportedContact in{record.line, std::move(record.contact), record.introduced_by,
-                           record.connected_on};
-        run.contact(std::move(in));
-      }
+      run.contact(std::move(record));
     }
     for (auto& notice : source.notices()) run.notice(notice);
   });

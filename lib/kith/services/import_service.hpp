@@ -33,6 +33,9 @@ struct ImportOptions {
   bool dry_run = false;   // do everything, then roll back
   OnConflict on_conflict = OnConflict::update;
   std::vector<std::string> tags;  // added to every contact imported or matched
+  // Import the valid records and fields and leave out the invalid ones (each listed in
+  // ImportTotals::skipped), instead of refusing the whole file.
+  bool skip_invalid = false;
 };
 
 // What the import did, or would do, with one record.
@@ -61,6 +64,11 @@ struct ImportTotals {
   // counts[kind][action], indexed by the enums' values.
   std::array<std::array<int, 5>, 4> counts{};
   std::vector<std::string> notices;  // from the reader: ignored columns and the like
+  int named = 0;                     // records without a name, named by their company or email
+  // "FILE:LINE: message": values kith kept in another form (in the note, split) or dropped.
+  std::vector<std::string> warnings;
+  // "FILE:LINE: message": every invalid record or field left out (with skip_invalid).
+  std::vector<std::string> skipped;
 
   int count(RecordKind kind, ImportOutcome::Action action) const;
   int records(RecordKind kind) const;
@@ -70,7 +78,9 @@ struct ImportTotals {
 // problems() are the first few "FILE:LINE: message" lines.
 class ImportFailed : public Error {
  public:
-  ImportFailed(const std::string& file, std::vector<std::string> problems, int total);
+  // `skippable`: the file was read by a route that --skip-invalid serves, so say so.
+  ImportFailed(const std::string& file, std::vector<std::string> problems, int total,
+               bool skippable = false);
   const std::vector<std::string>& problems() const { return m_problems; }
   int total() const { return m_total; }
 

@@ -310,6 +310,30 @@ void Journal::write(const std::function<void()>& work) {
   if (m_pending) promote();
 }
 
+void Journal::savepoint(const std::function<void()>& work) {
+  const auto exec = [this](const char* sql) {
+    try {
+      m_db->exec(sql);
+    } catch (const SQLite::Exception& e) {
+      throw translate_sqlite_error(e, m_display_name);
+    }
+  };
+  exec("SAVEPOINT kith_record");
+  try {
+    work();
+  } catch (...) {
+    reset_cached();
+    try {
+      m_db->exec("ROLLBACK TO kith_record; RELEASE kith_record");
+    } catch (const SQLite::Exception&) {
+      // SQLite already rolled the whole transaction back (an interrupt, a full disk): the
+      // savepoint is gone, and the error that did it goes on.
+    }
+    throw;
+  }
+  exec("RELEASE kith_record");
+}
+
 void Journal::read(const std::function<void()>& work) {
   if (m_depth > 0) return work();
   ++m_depth;

@@ -48,6 +48,11 @@ class Journal {
   // another write, `work` joins the enclosing transaction.
   void write(const std::function<void()>& work);
 
+  // Inside a write: runs `work` as a savepoint, so that when it throws, what it wrote is undone
+  // and the exception goes on, while the rest of the transaction stays (an import that skips
+  // invalid records).
+  void savepoint(const std::function<void()>& work);
+
   // Runs `work` in one read transaction, so it sees a single consistent state.
   void read(const std::function<void()>& work);
 

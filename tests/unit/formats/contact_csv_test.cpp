@@ -42,6 +42,12 @@ std::string summary(const ContactRecord& record) {
   add("birthday", record.contact.birthday);
   add("via", record.introduced_by);
   if (record.connected_on) add("connected_on", format_date(*record.connected_on));
+  if (record.contact.added_on.ok()) add("added_on", format_date(record.contact.added_on));
+  if (record.contact.archived) add("archived", "yes");
+  if (record.named) add("named", "by company or email");
+  for (const FieldIssue& issue : record.issues) {
+    add(issue.invalid ? "invalid" : "warning", std::to_string(issue.line) + " " + issue.message);
+  }
   return out;
 }
 
@@ -178,7 +184,9 @@ TEST(ContactCsvTest, ReadsGoogleExport) {
                 "phones=+1 415 555 0134|+1 415 555 0199; tags=kubecon-2024; company=Cloudflare; "
                 "title=Solutions Engineer; url=https://www.linkedin.com/in/daniel-okoro; "
                 "birthday=--09-03;",
-                "7: skipped=no name;", "8: name=Sofia Rossi; emails=sofia.rossi@example.it;"}));
+                "7: name=Acme Catering; phones=+1 212 555 0100; company=Acme Catering; "
+                "named=by company or email;",
+                "8: name=Sofia Rossi; emails=sofia.rossi@example.it;"}));
   EXPECT_TRUE(read.notices.empty());
 }
 
@@ -193,7 +201,8 @@ TEST(ContactCsvTest, ReadsLegacyGoogleExport) {
                 "note=Former manager at Zalando; happy to give references.; birthday=1979-11-30;",
                 "3: name=Ravi Patel; emails=ravi.patel@example.com; tags=pycon; "
                 "company=Canonical; title=Developer Advocate; location=London;",
-                "4: skipped=no name;"}));
+                "4: name=noreply@example.com; emails=noreply@example.com; "
+                "named=by company or email;"}));
 }
 
 TEST(ContactCsvTest, GoogleLocationFallsBackToTheAddressOnOneLine) {
@@ -205,13 +214,86 @@ TEST(ContactCsvTest, GoogleLocationFallsBackToTheAddressOnOneLine) {
                 "2: name=Maya; location=Hornsgatan 12, Stockholm; url=https://maya.dev;"}));
 }
 
-TEST(ContactCsvTest, BadBirthdayIsAnErrorForThatRow) {
+TEST(ContactCsvTest, BadBirthdayIsAnInvalidFieldOfThatRow) {
   const Read read = read_text("name,birthday\nAda,April 12\nBob,--02-30\nCy,--02-29\n");
-  ASSERT_EQ(read.records.size(), 3U);
-  EXPECT_TRUE(read.records[0].starts_with(
-      "2: error=bad birthday 'April 12' (expected YYYY-MM-DD or --MM-DD);"));
-  EXPECT_TRUE(read.records[1].starts_with("3: error=bad birthday '--02-30'"));
-  EXPECT_EQ(read.records[2], "4: name=Cy; birthday=--02-29;");
+  EXPECT_EQ(read.records,
+            (std::vector<std::string>{
+                "2: name=Ada; invalid=2 bad birthday 'April 12' (expected YYYY-MM-DD or --MM-DD);",
+                "3: name=Bob; invalid=3 bad birthday '--02-30' (expected YYYY-MM-DD or --MM-DD);",
+                "4: name=Cy; birthday=--02-29;"}));
+}
+
+TEST(ContactCsvTest, ABirthdayBefore1900GoesIntoTheNoteWithAWarning) {
+  const Read read = read_text("name,note,birthday\nAda,Countess,1815-12-10\n");
+  EXPECT_EQ(read.records,
+            (std::vector<std::string>{
+                "2: name=Ada; note=Countess\nBirthday: 1815-12-10; warning=2 birthday "
+                "'1815-12-10' is before 1900 (kith keeps dates from 1900 on); kept in the note;"}));
+}
+
+TEST(ContactCsvTest, AConnectedOnBefore1900IsLeftOutWithAWarningThatSaysWhy) {
+  const Read read = read_text(std::string(k_linkedin_header) + "Ada,L,,,,,05 Jun 1833\n");
+  EXPECT_EQ(read.records,
+            (std::vector<std::string>{
+                "2: name=Ada L; how_met=LinkedIn connection; warning=2 Connected On '05 Jun 1833' "
+                "is before 1900 (kith keeps dates from 1900 on); left out;"}));
+}
+
+TEST(ContactCsvTest, ARowWithoutANameIsNamedByItsCompanyElseItsEmail) {
+  const Read read =
+      read_text("name,email,company\n,info@acme.example,Acme\n,solo@example.org,\n,,\nAda,,Acme\n");
+  EXPECT_EQ(read.records,
+            (std::vector<std::string>{
+                "2: name=Acme; emails=info@acme.example; company=Acme; named=by company or email;",
+                "3: name=solo@example.org; emails=solo@example.org; named=by company or email;",
+                "4: skipped=no name;", "5: name=Ada; company=Acme;"}));
+}
+
+TEST(ContactCsvTest, ReadsOutlookLayout) {
+  const Read read = read_text(
+      "First Name,Middle Name,Last Name,Title,Company,Job Title,Business City,Business Phone,"
+      "Home Phone,Mobile Phone,Business Fax,E-mail Address,E-mail 2 Address,E-mail 3 Address,"
+      "Web Page,Categories,Notes,Birthday\n"
+      "Ada,King,Lovelace,Countess,Analytical Engines,Engineer,London,+44 20 1,+44 20 2,+44 7700 3,"
+      "+44 20 9,ada@example.com,ada@home.example,,http://ada.example/~ada,Rust Meetup;* starred,"
+      "Met at the meetup,3/21/1980\n"
+      "Bob,,Stone,,,,,,,,,,,,,,,0/0/00\n");
+  EXPECT_EQ(read.flavor, CsvFlavor::outlook);
+  EXPECT_EQ(
+      read.records,
+      (std::vector<std::string>{
+          "2: name=Ada King Lovelace; emails=ada@example.com|ada@home.example; "
+          "phones=+44 20 1|+44 20 2|+44 7700 3; tags=rust-meetup; company=Analytical Engines; "
+          "title=Engineer; location=London; url=http://ada.example/~ada; "
+          "note=Met at the meetup\nBirthday: 3/21/1980; warning=2 birthday '3/21/1980' is "
+          "not YYYY-MM-DD or --MM-DD; kept in the note;",
+          "3: name=Bob Stone;"}));
+  EXPECT_TRUE(read.notices.empty());
+}
+
+TEST(ContactCsvTest, ReadsTheOutlookLayoutWithOneNameColumn) {
+  // Google's shared-contacts tool writes Outlook's columns with a single Name.
+  const Read read = read_text(
+      "Action,ID,Name,E-mail Address,Notes,E-mail 2 Address,Mobile Phone,Pager,Company,Job Title,"
+      "Home Phone,Business Address\n"
+      "add,,Adam Glacius,adam@example.com,Has 2 kids,adam.g@example.com,+1 555 1,+1 555 2,Acme,"
+      "Sales,+1 555 3,\"9 Way, Super, CA\"\n");
+  EXPECT_EQ(read.flavor, CsvFlavor::outlook);
+  EXPECT_EQ(read.records,
+            (std::vector<std::string>{
+                "2: name=Adam Glacius; emails=adam@example.com|adam.g@example.com; "
+                "phones=+1 555 1|+1 555 3; company=Acme; title=Sales; location=9 Way, Super, CA; "
+                "note=Has 2 kids;"}));
+}
+
+TEST(ContactCsvTest, ReadsKithsOwnAddedOnAndArchivedColumns) {
+  const Read read =
+      read_text("name,added_on,archived\nAda,2024-01-02,yes\nBob,,no\nCy,02/01/2024,maybe\n");
+  EXPECT_EQ(read.records,
+            (std::vector<std::string>{
+                "2: name=Ada; added_on=2024-01-02; archived=yes;", "3: name=Bob;",
+                "4: name=Cy; invalid=4 bad added_on '02/01/2024' (expected YYYY-MM-DD); "
+                "invalid=4 bad archived 'maybe' (expected yes or no);"}));
 }
 
 TEST(ContactCsvTest, ReadsGenericSpreadsheet) {
@@ -232,7 +314,8 @@ TEST(ContactCsvTest, ReadsGenericSpreadsheet) {
                 "4: name=Ana Lucía Torres; phones=+34 612 345 678; tags=design|mentor; "
                 "title=UX Researcher; location=Madrid; "
                 "url=https://www.linkedin.com/in/analuciatorres; birthday=--02-29;",
-                "5: skipped=no name;"}));
+                "5: name=orphan@example.com; emails=orphan@example.com; "
+                "named=by company or email;"}));
   EXPECT_EQ(read.notices, std::vector<std::string>{"ignored columns: Nickname"});
 }
 
@@ -275,7 +358,7 @@ TEST(ContactCsvTest, ReadsKithExportBack) {
                 "2: uid=c-1; name==Not A Formula; emails=a@example.com|b@example.com; "
                 "phones=+1 415 555 0134; tags=rust|nyc; company=Stripe, Inc.; title=-; "
                 "location=NYC; url=https://linkedin.com/in/x; note=Said \"call me\",\nthen left; "
-                "how_met=@meetup; birthday=--04-12; via=Bob;"}));
+                "how_met=@meetup; birthday=--04-12; via=Bob; added_on=2024-01-02;"}));
   EXPECT_TRUE(read.notices.empty());
 }
 

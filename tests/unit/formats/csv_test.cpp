@@ -107,6 +107,16 @@ TEST(CsvReaderTest, UnterminatedQuoteNamesTheLineItOpensOn) {
             "2: unterminated quote: the quote opening field 2 is never closed");
 }
 
+TEST(CsvReaderTest, AQuoteLeftOpenIsReportedWhereItsRecordStarts) {
+  // The quote opened on line 3 runs on to the next quote, on line 5: the damage shows there,
+  // but line 3 is what to fix.
+  EXPECT_EQ(error_of("name,note\nAda,fine\nBob,\"left open\nCy,x\nDee,\"quoted\"\n"),
+            "3: the quote opening field 2 on line 3 is closed on line 5 and text follows it, so "
+            "lines 3 to 5 read as one record (a quote inside a quoted field is written twice)");
+  EXPECT_EQ(error_of("name,note\nAda,fine,\n\"x\ny\",\"never\nclosed\n"),
+            "3: unterminated quote: the quote opening field 2 on line 4 is never closed");
+}
+
 TEST(CsvReaderTest, TextAfterClosingQuoteIsRefusedAndReadingGoesOn) {
   std::istringstream in("name\n\"Ada\"x,y\nBob\n");
   CsvReader reader(in);

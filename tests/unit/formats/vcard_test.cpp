@@ -7,6 +7,7 @@
 #include <sstream>
 #include <string>
 #include <string_view>
+#include <tuple>
 #include <vector>
 
 #include "kith/domain/text.hpp"
@@ -58,6 +59,16 @@ ContactRecord read_one(std::string_view text) {
 }
 
 Contact read_contact(std::string_view lines) { return read_one(card(lines)).contact; }
+
+// "LINE: message" for each issue of a record, warnings marked "(warning)".
+Strings issues_of(const ContactRecord& record) {
+  Strings out;
+  for (const FieldIssue& issue : record.issues) {
+    out.push_back(std::to_string(issue.line) + ": " + issue.message +
+                  (issue.invalid ? "" : " (warning)"));
+  }
+  return out;
+}
 
 // The error of the single card in `lines`; fails the test when it is read without one.
 std::string error_of(std::string_view lines) {
@@ -239,10 +250,11 @@ TEST(VCardReaderTest, ReadsParametersGroupsAndNamesInAnyCase) {
       "TEL;CELL;VOICE:+1 555 0100\n"
       "tel;TYPE=\"work,voice\";X-LABEL=\"desk; 2nd: floor\":+1 555 0199\n"
       "TEL;VALUE=uri;TYPE=home:tel:+1-555-0111\n"
-      "TEL:tel:as-text");
+      "TEL:tel:+1-555-0112");
   EXPECT_EQ(contact.name, "Ada Lovelace");
   EXPECT_EQ(contact.emails, (Strings{"ada@stripe.com"}));
-  EXPECT_EQ(contact.phones, (Strings{"+1 555 0100", "+1 555 0199", "+1-555-0111", "tel:as-text"}));
+  EXPECT_EQ(contact.phones,
+            (Strings{"+1 555 0100", "+1 555 0199", "+1-555-0111", "tel:+1-555-0112"}));
 }
 
 TEST(VCardReaderTest, UnescapesTextAndSplitsStructuredValuesOnUnescapedSeparators) {
@@ -258,7 +270,8 @@ TEST(VCardReaderTest, UnescapesTextAndSplitsStructuredValuesOnUnescapedSeparator
   EXPECT_EQ(contact.company, "Analytical; Engines, Ltd.");
   EXPECT_EQ(contact.title, "back\\slash :colon\\");
   EXPECT_EQ(contact.note, "one\ntwo\nthree;four,five");
-  EXPECT_EQ(contact.tags, (Strings{"rust", "meetup", "a,b", "london"}));
+  // A tag cannot hold a comma: the escaped one splits the category (with a warning).
+  EXPECT_EQ(contact.tags, (Strings{"rust", "meetup", "a", "b", "london"}));
 }
 
 TEST(VCardReaderTest, TrimsValuesAndKeepsTheFirstOfASingleValuedProperty) {
@@ -271,14 +284,16 @@ TEST(VCardReaderTest, TrimsValuesAndKeepsTheFirstOfASingleValuedProperty) {
   EXPECT_EQ(contact.note, "kept inside\nthe note");
 }
 
-TEST(VCardReaderTest, BuildsTheNameFromNWhenFnIsMissingOrSkipsTheCard) {
+TEST(VCardReaderTest, BuildsTheNameFromNWhenFnIsMissing) {
   EXPECT_EQ(read_contact("N:Lovelace;Ada;King;Countess;").name, "Ada King Lovelace");
   EXPECT_EQ(read_contact("N:Lovelace;;;;\nFN: ").name, "Lovelace");
   EXPECT_EQ(read_contact("N:;Ada\\; Augusta").name, "Ada; Augusta");
   EXPECT_EQ(read_contact("FN:Ada\nN:Other;Name").name, "Ada");
 
+  // With neither, the card is named by its email (ACardWithoutANameIsNamedByItsOrgElseItsEmail).
   const ContactRecord nameless = read_one(card("N:;;;;\nEMAIL:someone@example.org"));
-  EXPECT_EQ(nameless.skipped, "no name");
+  EXPECT_EQ(nameless.skipped, "");
+  EXPECT_EQ(nameless.contact.name, "someone@example.org");
   EXPECT_EQ(nameless.contact.emails, (Strings{"someone@example.org"}));
 }
 
@@ -313,15 +328,84 @@ TEST(VCardReaderTest, NormalisesBirthdays) {
   EXPECT_EQ(read_contact("FN:A\nBDAY:").birthday, "");
 }
 
-TEST(VCardReaderTest, RejectsBirthdaysThatAreNotDates) {
-  EXPECT_EQ(error_of("FN:A\nBDAY:1985-13-01"),
-            "BDAY '1985-13-01' on line 4 is not a date (expected YYYY-MM-DD, YYYYMMDD, --MM-DD "
-            "or --MMDD)");
-  for (const std::string_view bday :
-       {"1985-02-30", "--0230", "--1301", "April 12", "1985-0412", "85-04-12", "1985-04-12T",
-        "1985-04-12Tnoon", "1604-04-12", "1604-04-12T00:00:00"}) {
-    EXPECT_TRUE(error_of("FN:A\nBDAY:" + std::string(bday)).starts_with("BDAY '")) << bday;
+TEST(VCardReaderTest, LeavesOutBirthdaysThatAreNotDatesAsInvalidFieldsOnTheirLine) {
+  const ContactRecord record = read_one(card("FN:A\nBDAY:1985-13-01"));
+  EXPECT_EQ(record.contact.name, "A");
+  EXPECT_EQ(record.contact.birthday, "");
+  EXPECT_EQ(issues_of(record), Strings{"4: BDAY '1985-13-01' is not a date (expected YYYY-MM-DD, "
+                                       "YYYYMMDD, --MM-DD or --MMDD)"});
+  for (const std::string_view bday : {"1985-02-30", "--0230", "--1301", "April 12", "1985-0412",
+                                      "85-04-12", "1985-04-12T", "1985-04-12Tnoon", "1815-02-30"}) {
+    const ContactRecord bad = read_one(card("FN:A\nBDAY:" + std::string(bday)));
+    ASSERT_EQ(bad.issues.size(), 1u) << bday;
+    EXPECT_TRUE(bad.issues[0].invalid) << bday;
+    EXPECT_EQ(bad.contact.birthday, "") << bday;
   }
+}
+
+TEST(VCardReaderTest, KeepsABirthdayInWordsOrBefore1900InTheNoteWithAWarning) {
+  const ContactRecord words = read_one(card("FN:A\nNOTE:Met in Oslo\nBDAY;VALUE=text:circa 1800"));
+  EXPECT_EQ(words.error, "");
+  EXPECT_EQ(words.contact.birthday, "");
+  EXPECT_EQ(words.contact.note, "Met in Oslo\nBirthday: circa 1800");
+  EXPECT_EQ(issues_of(words),
+            Strings{"5: BDAY 'circa 1800' is text, not a date; kept in the note (warning)"});
+  const ContactRecord old = read_one(card("FN:A\nBDAY:1604-04-12T00:00:00"));
+  EXPECT_EQ(old.contact.note, "Birthday: 1604-04-12T00:00:00");
+  EXPECT_EQ(issues_of(old), Strings{"4: BDAY '1604-04-12T00:00:00' is before 1900 (kith keeps "
+                                    "dates from 1900 on); kept in the note (warning)"});
+}
+
+TEST(VCardReaderTest, CategoriesWithEscapedCommasBecomeOneTagEach) {
+  // Thunderbird escapes the commas between categories.
+  const ContactRecord record =
+      read_one(card("FN:A\nCATEGORIES;CHARSET=UTF-8:category1\\, category2\\, category3,work"));
+  EXPECT_EQ(record.contact.tags, (Strings{"category1", "category2", "category3", "work"}));
+  EXPECT_EQ(issues_of(record),
+            Strings{"4: CATEGORIES 'category1, category2, category3': a tag cannot hold a comma, "
+                    "so it became 3 tags (warning)"});
+}
+
+TEST(VCardReaderTest, MalformedEmailPhoneOrUrlIsAnInvalidFieldOnItsOwnLine) {
+  const ContactRecord record = read_one(
+      card("FN:A\nEMAIL:ada@example.com\nEMAIL:not-an-email\nTEL:BusinessPhone\nTEL:+1 555 "
+           "0100\nURL:exa mple.org"));
+  EXPECT_EQ(record.contact.emails, Strings{"ada@example.com"});
+  EXPECT_EQ(record.contact.phones, Strings{"+1 555 0100"});
+  EXPECT_EQ(record.contact.url, "");
+  EXPECT_EQ(issues_of(record),
+            (Strings{"5: EMAIL 'not-an-email' is not an email address (expected name@example.com)",
+                     "6: TEL 'BusinessPhone' is not a phone number",
+                     "8: URL 'exa mple.org' is not a web address (expected https://host/path)"}));
+}
+
+TEST(VCardReaderTest, AnErrorInACardIsReportedOnThePropertysLine) {
+  const std::vector<ContactRecord> records =
+      read_text(card("FN:A\nNOTE:fine") + card("FN:B\nX-KITH-ADDED-ON:soon"));
+  ASSERT_EQ(records.size(), 2u);
+  EXPECT_EQ(records[1].line, 9);  // its BEGIN:VCARD is line 6
+  EXPECT_TRUE(records[1].error.starts_with("X-KITH-ADDED-ON 'soon'")) << records[1].error;
+}
+
+TEST(VCardReaderTest, AnAddressOnlyInTheExtendedComponentIsTheLocation) {
+  EXPECT_EQ(read_contact("FN:A\nADR;TYPE=HOME:;Crescent moon drive\\n555-asd\\nNice Area\\, Albany")
+                .location,
+            "Crescent moon drive, 555-asd, Nice Area, Albany");
+  EXPECT_EQ(read_contact("FN:A\nADR:;Suite 9;1 Main St;;;;\nADR:;;;Oslo;;;").location, "Oslo");
+}
+
+TEST(VCardReaderTest, ACardWithoutANameIsNamedByItsOrgElseItsEmail) {
+  const ContactRecord by_org = read_one(card("ORG:Acme;Sales\nEMAIL:info@acme.example"));
+  EXPECT_EQ(by_org.contact.name, "Acme");
+  EXPECT_TRUE(by_org.named);
+  EXPECT_EQ(by_org.skipped, "");
+  const ContactRecord by_email = read_one(card("EMAIL:info@acme.example"));
+  EXPECT_EQ(by_email.contact.name, "info@acme.example");
+  EXPECT_TRUE(by_email.named);
+  const ContactRecord nothing = read_one(card("TEL:+1 555 0100"));
+  EXPECT_EQ(nothing.skipped, "no name");
+  EXPECT_FALSE(nothing.named);
+  EXPECT_FALSE(read_one(card("FN:Ada\nORG:Acme")).named);
 }
 
 TEST(VCardReaderTest, ReadsLocationFromAdrUnlessKithsOwnLocationIsThere) {
@@ -460,22 +544,24 @@ TEST(VCardReaderTest, ReportsAUtf16FileAndQuotesGarbageSafely) {
 
 // Each malformed card is reported with a message, and the card after it is still read.
 TEST(VCardReaderTest, ReportsEachErrorAndReadsOn) {
-  const std::pair<std::string_view, std::string_view> cases[] = {
+  // The line of the property at fault; a card cut short is its BEGIN:VCARD's.
+  const std::tuple<std::string_view, std::string_view, int> cases[] = {
       {"FN:A\nno colon here",
        "expected NAME:VALUE on line 4, found 'no colon here' (continuation lines must start "
-       "with a space)"},
+       "with a space)",
+       4},
       {"FN:A\nNOTE:caf\xC3 au lait",
-       "invalid UTF-8 in NOTE on line 4, after 'caf' (save the file as UTF-8)"},
-      {"FN:\xFF", "invalid UTF-8 in FN on line 3 (save the file as UTF-8)"},
-      {"FN;ENCODING=QUOTED-PRINTABLE:Ada=ZZ", "bad quoted-printable sequence '=ZZ' on line 3"},
-      {"FN;ENCODING=QUOTED-PRINTABLE:Ada=4", "bad quoted-printable sequence '=4' on line 3"},
-      {"FN:A\nBEGIN:VCARD", "END:VCARD missing: another card begins on line 4"},
+       "invalid UTF-8 in NOTE on line 4, after 'caf' (save the file as UTF-8)", 4},
+      {"FN:\xFF", "invalid UTF-8 in FN on line 3 (save the file as UTF-8)", 3},
+      {"FN;ENCODING=QUOTED-PRINTABLE:Ada=ZZ", "bad quoted-printable sequence '=ZZ' on line 3", 3},
+      {"FN;ENCODING=QUOTED-PRINTABLE:Ada=4", "bad quoted-printable sequence '=4' on line 3", 3},
+      {"FN:A\nBEGIN:VCARD", "END:VCARD missing: another card begins on line 4", 1},
   };
-  for (const auto& [lines, message] : cases) {
+  for (const auto& [lines, message, line] : cases) {
     const std::vector<ContactRecord> records = read_text(card(lines) + card("FN:Next"));
     ASSERT_GE(records.size(), 2u) << lines;
     EXPECT_EQ(records[0].error, message);
-    EXPECT_EQ(records[0].line, 1);
+    EXPECT_EQ(records[0].line, line) << lines;
     EXPECT_EQ(records.back().error, "") << lines;
     EXPECT_EQ(records.back().contact.name, "Next") << lines;
   }
@@ -503,7 +589,11 @@ TEST(VCardReaderTest, KeepsTheFirstErrorOfACard) {
   const std::vector<ContactRecord> records =
       read_text(card("BDAY:soon\nno colon\nFN:A") + card("FN:B"));
   ASSERT_EQ(records.size(), 2u);
-  EXPECT_TRUE(records[0].error.starts_with("BDAY 'soon' on line 3")) << records[0].error;
+  EXPECT_TRUE(records[0].error.starts_with("expected NAME:VALUE on line 4")) << records[0].error;
+  EXPECT_EQ(records[0].line, 4);
+  EXPECT_EQ(issues_of(records[0]),
+            Strings{"3: BDAY 'soon' is not a date (expected YYYY-MM-DD, YYYYMMDD, --MM-DD or "
+                    "--MMDD)"});
   EXPECT_EQ(records[1].contact.name, "B");
 }
 
@@ -555,7 +645,7 @@ TEST(VCardWriterTest, WritesEveryFieldAsVCard4) {
 }
 
 TEST(VCardWriterTest, LeavesEmptyFieldsOut) {
-  Contact c;
+  Contact c{};  // value-initialised: no added_on
   c.name = "Cher";
   c.birthday = "1946-05-20";
   c.tags = {""};
@@ -591,6 +681,7 @@ TEST(VCardWriterTest, OutputPassesAStrictRfc6350Check) {
 TEST(VCardWriterTest, WhatItWritesReadsBackUnchanged) {
   std::vector<Contact> contacts;
   contacts.push_back(full_contact());
+  contacts.back().tags = {"rust", "meetup nyc"};  // a tag kith keeps has no comma
   Contact cjk;
   cjk.name = "山田 太郎";
   cjk.birthday = "1990-01-31";

@@ -181,9 +181,39 @@ TEST_F(ImportServiceTest, OneBadRecordAmongGoodOnesImportsNothingAndNamesEveryPr
                                 "people.csv:3: 'not-an-email' is not an email address (expected "
                                 "name@example.com)",
                                 "people.csv:4: BDAY '1985-13-01' is not a date"}));
-    EXPECT_STREQ(e.what(), "nothing was imported: 2 problems in people.csv");
+    EXPECT_STREQ(e.what(),
+                 "nothing was imported: 2 problems in people.csv; --skip-invalid imports the rest");
   }
   EXPECT_EQ(count_rows(m_journal, "contact"), 0);
+}
+
+TEST_F(ImportServiceTest, SkipInvalidImportsTheValidRecordsAndFieldsAndListsEverySkip) {
+  ContactRecord unreadable = person(4, "");
+  unreadable.error = "expected NAME:VALUE";
+  ContactRecord with_bad_field = person(6, "Dee", "dee@example.com");
+  with_bad_field.issues = {{8, "TEL 'n/a' is not a phone number", true},
+                           {9, "BDAY 'circa 1900' is text, not a date; kept in the note", false}};
+  const std::vector<ContactRecord> records = {person(2, "Ada", "ada@example.com"),
+                                              person(3, "Bob", "not-an-email"), unreadable,
+                                              person(5, "Cy", "ada@example.com"), with_bad_field};
+  ImportOptions options;
+  options.skip_invalid = true;
+  ImportTotals totals = import(records, options);
+  EXPECT_EQ(totals.skipped, (std::vector<std::string>{
+                                "people.csv:3: 'not-an-email' is not an email address (expected "
+                                "name@example.com)",
+                                "people.csv:4: expected NAME:VALUE",
+                                "people.csv:8: TEL 'n/a' is not a phone number"}));
+  EXPECT_EQ(totals.warnings, (std::vector<std::string>{"people.csv:9: BDAY 'circa 1900' is text, "
+                                                       "not a date; kept in the note"}));
+  EXPECT_EQ(totals.count(RecordKind::contact, Action::added), 2);  // Ada and Dee
+  EXPECT_EQ(totals.count(RecordKind::contact, Action::updated), 0);
+  EXPECT_EQ(count_rows(m_journal, "contact"), 2);
+  // Again: the same skips, and nothing changes.
+  totals = import(records, options);
+  EXPECT_EQ(totals.skipped.size(), 3u);
+  EXPECT_EQ(totals.count(RecordKind::contact, Action::unchanged), 3);  // Ada, Cy as Ada, Dee
+  EXPECT_EQ(count_rows(m_journal, "contact"), 2);
 }
 
 TEST_F(ImportServiceTest, ProblemsBeyondTheCapAreCounted) {
@@ -196,7 +226,8 @@ TEST_F(ImportServiceTest, ProblemsBeyondTheCapAreCounted) {
     EXPECT_EQ(e.total(), 25);
     EXPECT_EQ(e.problems().size(), 20u);
     EXPECT_STREQ(e.what(),
-                 "nothing was imported: 25 problems in people.csv (the first 20 are listed)");
+                 "nothing was imported: 25 problems in people.csv (the first 20 are listed); "
+                 "--skip-invalid imports the rest");
   }
 }
 

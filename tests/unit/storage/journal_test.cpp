@@ -353,6 +353,30 @@ TEST(JournalTest, RefusesAWalJournalFromANewerKithAndLeavesItUnchanged) {
   EXPECT_EQ(dir.entries(), std::set<std::string>{"journal.db"});
 }
 
+TEST(JournalTest, ASavepointThatThrowsUndoesOnlyWhatItWrote) {
+  Journal journal = Journal::in_memory();
+  const auto add = [&](const std::string& name) {
+    Contact c;
+    c.name = name;
+    c.created_at = c.updated_at = "2026-11-26T08:00:00Z";
+    c.added_on = test::ymd(2026, 11, 26);
+    ContactStore(journal).insert(c);
+  };
+  journal.write([&] {
+    add("Ada Lovelace");
+    EXPECT_THROW(journal.savepoint([&] {
+      add("Bob Stone");
+      throw Error(ErrorKind::invalid_data, "bad record");
+    }),
+                 Error);
+    journal.savepoint([&] { add("Cy Young"); });
+  });
+  const auto names = ContactStore(journal).names({1, 2, 3});
+  EXPECT_EQ(names.size(), 2u);
+  EXPECT_EQ(count_rows(journal, "contact"), 2);
+  EXPECT_EQ(ContactStore(journal).find_by_name_and_company("Bob Stone", "").size(), 0u);
+}
+
 // A journal as version 1 of kith wrote it, with Ada Lovelace and `more_contacts` (", (...)").
 void write_version_1(const fs::path& path, const std::string& more_contacts) {
   run_sqlite(path, std::string(migrations()[0]) +
