@@ -4,6 +4,7 @@
 
 #include "kith/domain/contact_rules.hpp"
 #include "kith/services/resolver.hpp"
+#include "kith/storage/journal.hpp"
 #include "kith/util/interrupt.hpp"
 
 namespace kith {
@@ -88,6 +89,10 @@ void ImportRun::guarded(int line, const std::function<void()>& work) {
     if (m_options.skip_invalid && !about_the_record(e.kind())) throw;
     problem(line, e.what());
   }
+  // Between records and outside the record's savepoint (a piece written inside it would be
+  // rolled back with a skipped record): the history of a long import is handed over in
+  // pieces here instead of growing in memory.
+  m_journal.bound_history();
 }
 
 void ImportRun::report(const ImportOutcome& reported) {

@@ -118,12 +118,14 @@ std::optional<std::int64_t> ConversationStore::find_by_uid(const std::string& ui
 
 std::optional<std::int64_t> ConversationStore::find_same(const Conversation& conversation) {
   if (conversation.contact_ids.empty()) return std::nullopt;
-  SQLite::Statement stmt(
-      m_journal.database(),
-      "SELECT v.id FROM conversation_contact cc JOIN conversation v ON v.id = cc.conversation_id "
-      "WHERE cc.contact_id = ?1 AND v.happened_on = ?2 AND v.summary = ?3 AND "
-      "(SELECT group_concat(contact_id) FROM (SELECT contact_id FROM conversation_contact "
-      "WHERE conversation_id = v.id ORDER BY contact_id)) = ?4 ORDER BY v.id LIMIT 1");
+  // From the day and summary (conversation_by_day_summary), never from the person: someone
+  // with 40,000 conversations would make an import of them quadratic.
+  SQLite::Statement& stmt = m_journal.cached(
+      "SELECT v.id FROM conversation v WHERE v.happened_on = ?2 AND v.summary = ?3 AND "
+      "EXISTS (SELECT 1 FROM conversation_contact cc WHERE cc.conversation_id = v.id AND "
+      "cc.contact_id = ?1) AND (SELECT group_concat(contact_id) FROM (SELECT contact_id FROM "
+      "conversation_contact WHERE conversation_id = v.id ORDER BY contact_id)) = ?4 "
+      "ORDER BY v.id LIMIT 1");
   std::vector<std::int64_t> ids = conversation.contact_ids;
   std::sort(ids.begin(), ids.end());
   ids.erase(std::unique(ids.begin(), ids.end()), ids.end());

@@ -10,6 +10,7 @@
 #include <SQLiteCpp/Database.h>
 #include <SQLiteCpp/Statement.h>
 
+#include <algorithm>
 #include <array>
 #include <map>
 #include <memory>
@@ -93,46 +94,68 @@ std::int64_t value_id(sqlite3_value* value) {
   return value == nullptr ? 0 : sqlite3_value_int64(value);
 }
 
-// Summarises a changeset by record: a contact whose tags changed counts as a changed contact.
-std::string summarise(int size, void* changeset) {
-  std::map<std::string_view, std::set<std::int64_t>> added, changed, removed;
-  sqlite3_changeset_iter* it = nullptr;
-  if (sqlite3changeset_start(&it, size, changeset) != SQLITE_OK) return "changes";
-  while (sqlite3changeset_next(it) == SQLITE_ROW) {
-    const char* table = nullptr;
-    int columns = 0, op = 0, indirect = 0;
-    sqlite3changeset_op(it, &table, &columns, &op, &indirect);
-    const TableRole* role = role_of(table);
-    if (role == nullptr || role->kind.empty()) continue;
-    int column = role->owner_column < 0 ? 0 : role->owner_column;
-    sqlite3_value* value = nullptr;
-    if (op == SQLITE_INSERT) {
-      sqlite3changeset_new(it, column, &value);
-    } else {
-      sqlite3changeset_old(it, column, &value);
-    }
-    std::int64_t id = value_id(value);
-    if (role->owner_column >= 0 || op == SQLITE_UPDATE) {
-      changed[role->kind].insert(id);
-    } else if (op == SQLITE_INSERT) {
-      added[role->kind].insert(id);
-    } else {
-      removed[role->kind].insert(id);
-    }
-  }
-  sqlite3changeset_finalize(it);
-  std::map<std::string_view, int> n_added, n_changed, n_removed;
-  for (auto kind : k_kinds) {
-    n_added[kind] = static_cast<int>(added[kind].size());
-    n_removed[kind] = static_cast<int>(removed[kind].size());
-    int n = 0;
-    for (auto id : changed[kind]) {
-      if (!added[kind].contains(id) && !removed[kind].contains(id)) ++n;
-    }
-    n_changed[kind] = n;
-  }
-  return describe(n_added, n_changed, n_removed);
+void sort_unique(std::vector<std::int64_t>& ids) {
+  std::sort(ids.begin(), ids.end());
+  ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
 }
+
+bool holds(const std::vector<std::int64_t>& sorted, std::int64_t id) {
+  return std::binary_search(sorted.begin(), sorted.end(), id);
+}
+
+}  // namespace
+
+// The records a unit of work added, changed and removed, by kind, gathered from each piece of
+// its changes: a contact whose tags changed counts as a changed contact, and one added in a
+// piece and changed in a later one as added. Ids, not sets: 8 bytes a record.
+struct ChangeRecorder::Tally {
+  struct Ids {
+    std::vector<std::int64_t> added, changed, removed;
+  };
+  std::map<std::string_view, Ids> by_kind;
+
+  void count(int size, void* changeset) {
+    sqlite3_changeset_iter* it = nullptr;
+    if (sqlite3changeset_start(&it, size, changeset) != SQLITE_OK) return;
+    while (sqlite3changeset_next(it) == SQLITE_ROW) {
+      const char* table = nullptr;
+      int columns = 0, op = 0, indirect = 0;
+      sqlite3changeset_op(it, &table, &columns, &op, &indirect);
+      const TableRole* role = role_of(table);
+      if (role == nullptr || role->kind.empty()) continue;
+      int column = role->owner_column < 0 ? 0 : role->owner_column;
+      sqlite3_value* value = nullptr;
+      if (op == SQLITE_INSERT) {
+        sqlite3changeset_new(it, column, &value);
+      } else {
+        sqlite3changeset_old(it, column, &value);
+      }
+      Ids& ids = by_kind[role->kind];
+      auto& list = role->owner_column >= 0 || op == SQLITE_UPDATE ? ids.changed
+                   : op == SQLITE_INSERT                          ? ids.added
+                                                                  : ids.removed;
+      list.push_back(value_id(value));
+    }
+    sqlite3changeset_finalize(it);
+    for (auto& [kind, ids] : by_kind) {
+      for (auto* list : {&ids.added, &ids.changed, &ids.removed}) sort_unique(*list);
+    }
+  }
+
+  std::string summary() const {
+    std::map<std::string_view, int> n_added, n_changed, n_removed;
+    for (const auto& [kind, ids] : by_kind) {
+      n_added[kind] = static_cast<int>(ids.added.size());
+      n_removed[kind] = static_cast<int>(ids.removed.size());
+      n_changed[kind] = static_cast<int>(std::count_if(
+          ids.changed.begin(), ids.changed.end(),
+          [&](std::int64_t id) { return !holds(ids.added, id) && !holds(ids.removed, id); }));
+    }
+    return describe(n_added, n_changed, n_removed);
+  }
+};
+
+namespace {
 
 // True when the journal holds no records (and no deletions to carry to another machine).
 bool journal_is_empty(SQLite::Database& db) {
@@ -185,46 +208,115 @@ int on_conflict(void* context, int reason, sqlite3_changeset_iter* it) {
   return SQLITE_CHANGESET_ABORT;
 }
 
+// Applies the inverse of one changeset; throws when the journal changed since in a way it
+// cannot be reverted over.
+void revert_changeset(SQLite::Database& db, std::int64_t entry_id, const void* changeset,
+                      int size) {
+  Conflicts conflicts;
+  int rc = sqlite3changeset_apply_v2(db.getHandle(), size, const_cast<void*>(changeset), nullptr,
+                                     on_conflict, &conflicts, nullptr, nullptr,
+                                     SQLITE_CHANGESETAPPLY_INVERT);
+  // Ctrl-C stops the apply with SQLITE_INTERRUPT: an interruption, not a conflict.
+  if (rc == SQLITE_INTERRUPT || interrupt_requested()) throw_if_interrupted();
+  if (rc != SQLITE_OK) {
+    throw Error(ErrorKind::invalid_data,
+                "cannot undo #" + std::to_string(entry_id) + " exactly: " +
+                    (conflicts.first.empty() ? std::string(sqlite3_errstr(rc)) : conflicts.first) +
+                    "; nothing was changed");
+  }
+}
+
 }  // namespace
 
 ChangeRecorder::ChangeRecorder(SQLite::Database& db) : m_db(db) {
   m_from_empty = journal_is_empty(db);
   if (m_from_empty) return;
-  sqlite3* connection = db.getHandle();
-  check(sqlite3session_create(connection, "main", &m_session), connection, "record changes");
-  sqlite3session_table_filter(m_session, records_table, nullptr);
-  check(sqlite3session_attach(m_session, nullptr), connection, "record changes");
+  m_tally = std::make_unique<Tally>();
+  start_session();
 }
 
 ChangeRecorder::~ChangeRecorder() {
   if (m_session != nullptr) sqlite3session_delete(m_session);
 }
 
-void ChangeRecorder::finish(const std::string& command, const std::string& at) {
-  std::string summary;
+ChangeRecorder::Changeset::Changeset(void* p, int n) : data(p, sqlite3_free), size(n) {}
+
+void ChangeRecorder::start_session() {
+  sqlite3* connection = m_db.getHandle();
+  check(sqlite3session_create(connection, "main", &m_session), connection, "record changes");
+  sqlite3session_table_filter(m_session, records_table, nullptr);
+  check(sqlite3session_attach(m_session, nullptr), connection, "record changes");
+}
+
+ChangeRecorder::Changeset ChangeRecorder::take_changeset() {
+  int size = 0;
+  void* changeset = nullptr;
+  check(sqlite3session_changeset(m_session, &size, &changeset), m_db.getHandle(), "record changes");
+  Changeset owned{changeset, size};
+  if (size > 0) m_tally->count(size, changeset);
+  return owned;
+}
+
+std::int64_t ChangeRecorder::entry_id(const std::string& command, const std::string& at) {
+  if (m_entry_id != 0) return m_entry_id;
   SQLite::Statement insert(m_db,
                            "INSERT INTO history (at, command, summary, from_empty, changeset)"
-                           " VALUES (?1, ?2, ?3, ?4, ?5)");
+                           " VALUES (?1, ?2, '', ?3, NULL)");
   insert.bind(1, at);
   insert.bind(2, command);
-  insert.bind(4, m_from_empty ? 1 : 0);
+  insert.bind(3, m_from_empty ? 1 : 0);
+  insert.exec();
+  m_entry_id = m_db.getLastInsertRowid();
+  return m_entry_id;
+}
+
+void ChangeRecorder::bound(const std::string& command, const std::string& at) {
+  if (m_session == nullptr) return;
+  if (++m_since_piece < k_piece_records &&
+      sqlite3session_memory_used(m_session) < static_cast<sqlite3_int64>(k_piece_bytes)) {
+    return;
+  }
+  m_since_piece = 0;
+  Changeset piece = take_changeset();
+  if (piece.size > 0) {
+    SQLite::Statement insert(m_db,
+                             "INSERT INTO history_piece (history_id, seq, changeset)"
+                             " VALUES (?1, ?2, ?3)");
+    insert.bind(1, entry_id(command, at));
+    insert.bind(2, ++m_pieces);
+    insert.bind(3, piece.data.get(), piece.size);
+    insert.exec();
+  }
+  // A new session records from here on: each piece holds the changes made while it was open.
+  sqlite3session_delete(m_session);
+  m_session = nullptr;
+  start_session();
+}
+
+void ChangeRecorder::finish(const std::string& command, const std::string& at) {
+  std::string summary;
+  Changeset last;
   if (m_from_empty) {
     if (journal_is_empty(m_db)) return;
-    insert.bind(3, summarise_all(m_db));
-    insert.bind(5);
+    summary = summarise_all(m_db);
   } else {
-    int size = 0;
-    void* changeset = nullptr;
-    check(sqlite3session_changeset(m_session, &size, &changeset), m_db.getHandle(),
-          "record changes");
-    std::unique_ptr<void, decltype(&sqlite3_free)> owned(changeset, sqlite3_free);
-    if (size == 0) return;
-    insert.bind(3, summarise(size, changeset));
-    insert.bind(5, changeset, size);
+    last = take_changeset();
+    if (last.size == 0 && m_pieces == 0) return;
+    summary = m_tally->summary();
   }
-  insert.exec();
-  SQLite::Statement prune(m_db, "DELETE FROM history WHERE id <= last_insert_rowid() - ?1");
-  prune.bind(1, k_history_limit);
+  std::int64_t id = entry_id(command, at);
+  SQLite::Statement update(m_db, "UPDATE history SET summary = ?1, changeset = ?2 WHERE id = ?3");
+  update.bind(1, summary);
+  if (last.size > 0) {
+    update.bind(2, last.data.get(), last.size);
+  } else {
+    update.bind(2);
+  }
+  update.bind(3, id);
+  update.exec();
+  SQLite::Statement prune(m_db, "DELETE FROM history WHERE id <= ?1 - ?2");
+  prune.bind(1, id);
+  prune.bind(2, k_history_limit);
   prune.exec();
 }
 
@@ -255,27 +347,22 @@ void HistoryStore::revert(const HistoryEntry& entry) {
         "DELETE FROM follow_up; DELETE FROM conversation; DELETE FROM event;"
         " DELETE FROM contact; DELETE FROM tombstone;");
   } else {
-    SQLite::Statement query(db, "SELECT changeset FROM history WHERE id = ?1");
-    query.bind(1, entry.id);
-    if (!query.executeStep()) {
+    // The last piece is the entry's own changeset, the earlier ones are in history_piece:
+    // undone newest first, each back to the state the one before it left.
+    SQLite::Statement exists(db, "SELECT 1 FROM history WHERE id = ?1");
+    exists.bind(1, entry.id);
+    if (!exists.executeStep()) {
       throw Error(ErrorKind::not_found, "history entry #" + std::to_string(entry.id) + " is gone");
     }
-    auto blob = query.getColumn(0);
-    std::string changeset(static_cast<const char*>(blob.getBlob()),
-                          static_cast<std::size_t>(blob.getBytes()));
-    query.reset();
-    Conflicts conflicts;
-    int rc = sqlite3changeset_apply_v2(db.getHandle(), static_cast<int>(changeset.size()),
-                                       changeset.data(), nullptr, on_conflict, &conflicts, nullptr,
-                                       nullptr, SQLITE_CHANGESETAPPLY_INVERT);
-    // Ctrl-C stops the apply with SQLITE_INTERRUPT: an interruption, not a conflict.
-    if (rc == SQLITE_INTERRUPT || interrupt_requested()) throw_if_interrupted();
-    if (rc != SQLITE_OK) {
-      throw Error(
-          ErrorKind::invalid_data,
-          "cannot undo #" + std::to_string(entry.id) + " exactly: " +
-              (conflicts.first.empty() ? std::string(sqlite3_errstr(rc)) : conflicts.first) +
-              "; nothing was changed");
+    SQLite::Statement pieces(
+        db,
+        "SELECT changeset FROM (SELECT 0 AS seq, changeset FROM history WHERE id = ?1"
+        " AND changeset IS NOT NULL UNION ALL SELECT seq, changeset FROM history_piece"
+        " WHERE history_id = ?1) ORDER BY seq = 0 DESC, seq DESC");
+    pieces.bind(1, entry.id);
+    while (pieces.executeStep()) {
+      auto blob = pieces.getColumn(0);
+      revert_changeset(db, entry.id, blob.getBlob(), blob.getBytes());
     }
   }
   SQLite::Statement remove(db, "DELETE FROM history WHERE id = ?1");

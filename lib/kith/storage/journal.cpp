@@ -295,13 +295,16 @@ void Journal::write(const std::function<void()>& work) {
     in_transaction(*m_db, SQLite::TransactionBehavior::IMMEDIATE, m_display_name, [&] {
       std::optional<ChangeRecorder> recorder;
       if (!m_history_command.empty()) recorder.emplace(*m_db);
+      m_recorder = recorder ? &*recorder : nullptr;
       work();
+      m_recorder = nullptr;
       reset_cached();
       if (recorder) recorder->finish(m_history_command, m_history_at);
       throw_if_interrupted();  // Ctrl-C before the commit: roll back, change nothing
       if (m_pending) m_pending->keep_on_signal();
     });
   } catch (...) {
+    m_recorder = nullptr;
     reset_cached();
     --m_depth;
     throw;
@@ -332,6 +335,10 @@ void Journal::savepoint(const std::function<void()>& work) {
     throw;
   }
   exec("RELEASE kith_record");
+}
+
+void Journal::bound_history() {
+  if (m_recorder != nullptr) m_recorder->bound(m_history_command, m_history_at);
 }
 
 void Journal::read(const std::function<void()>& work) {

@@ -19,6 +19,8 @@ class Statement;
 
 namespace kith {
 
+class ChangeRecorder;
+
 class Journal {
  public:
   enum class Access { read, write };
@@ -68,6 +70,12 @@ class Journal {
   // made by `command` at `at` (UTC); an empty command stops recording (undo itself).
   void record_history(std::string command, std::string at);
 
+  // Inside a write that records history: keeps the part of the history held in memory
+  // bounded (ChangeRecorder::bound). A long unit of work, an import, calls it between
+  // records, never inside a savepoint (rolling one back would take a piece with it);
+  // elsewhere it does nothing.
+  void bound_history();
+
   // The file name to show in messages.
   const std::string& display_name() const { return m_display_name; }
 
@@ -96,6 +104,7 @@ class Journal {
   std::filesystem::path m_migration_backup;
   std::string m_history_command;
   std::string m_history_at;
+  ChangeRecorder* m_recorder = nullptr;  // while a write records history
   bool m_needs_upgrade = false;
   bool m_in_memory = false;
   // A journal that did not exist is built in a private temporary file beside it and moved to

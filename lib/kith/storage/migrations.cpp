@@ -297,8 +297,29 @@ UPDATE contact SET url_key = url;
 CREATE UNIQUE INDEX contact_by_url_key ON contact(url_key);
 )sql";
 
-constexpr std::array<std::string_view, 8> k_migrations = {k_v1, k_v2, k_v3, k_v4,
-                                                          k_v5, k_v6, k_v7, k_v8};
+// Version 9: work that stays linear at any size.
+//
+// An import finds "the same conversation" (same day, summary and people) for a record without
+// a uid through conversation_by_day_summary, instead of reading each of the person's
+// conversations.
+//
+// A history entry may hold its changes in pieces: a long unit of work (an import) hands its
+// changeset over every few thousand rows, so it is never held in memory whole. history's own
+// changeset is the last piece; history_piece holds the earlier ones, in order. Undo applies
+// them newest first.
+constexpr std::string_view k_v9 = R"sql(
+CREATE INDEX conversation_by_day_summary ON conversation(happened_on, summary);
+
+CREATE TABLE history_piece (
+  history_id INTEGER NOT NULL REFERENCES history(id) ON DELETE CASCADE,
+  seq INTEGER NOT NULL,
+  changeset BLOB NOT NULL,
+  PRIMARY KEY (history_id, seq)
+) STRICT, WITHOUT ROWID;
+)sql";
+
+constexpr std::array<std::string_view, 9> k_migrations = {k_v1, k_v2, k_v3, k_v4, k_v5,
+                                                          k_v6, k_v7, k_v8, k_v9};
 
 }  // namespace
 

@@ -126,6 +126,59 @@ TEST_F(HistoryStoreTest, RefusesToRevertOverARowChangedSinceAndChangesNothing) {
   EXPECT_EQ(latest().size(), 3u);
 }
 
+// A long write (an import) hands its history over in pieces, so memory does not grow with it;
+// the entry still reads and reverts as one.
+TEST_F(HistoryStoreTest, ALongWriteIsRecordedInPiecesAndRevertsExactly) {
+  add_contact(1);
+  add_contact(2);
+  auto count = [&](const char* sql) {
+    int n = 0;
+    journal.read([&] { n = journal.database().execAndGet(sql).getInt(); });
+    return n;
+  };
+  journal.write([&] {
+    auto& db = journal.database();
+    // More records than one piece holds (ChangeRecorder::k_piece_records).
+    for (int n = 3; n <= 2 * ChangeRecorder::k_piece_records + 2; ++n) {
+      SQLite::Statement insert(db,
+                               "INSERT INTO contact (uid, name, name_key, note, added_on, "
+                               "created_at, updated_at) VALUES (?1, ?2, ?3, ?4, '2026-11-26', ?5, "
+                               "?5)");
+      insert.bind(1, "u-" + std::to_string(n));
+      insert.bind(2, "Person " + std::to_string(n));
+      insert.bind(3, "person " + std::to_string(n));
+      insert.bind(4, "met at a meetup");
+      insert.bind(5, k_at);
+      insert.exec();
+      // A row from before the write, and a row added in an earlier piece, changed in a later.
+      if (n == ChangeRecorder::k_piece_records + 10)
+        db.exec("UPDATE contact SET company = 'Stripe' WHERE id IN (1, 3)");
+      journal.bound_history();
+    }
+  });
+  EXPECT_EQ(count("SELECT count(*) FROM history_piece"), 2);
+  EXPECT_EQ(latest(1).at(0).summary, "added " +
+                                         std::to_string(2 * ChangeRecorder::k_piece_records) +
+                                         " contacts; changed 1 contact");
+  EXPECT_EQ(latest().size(), 3u);
+
+  undo_latest();
+  EXPECT_EQ(names(), "Person 1, Person 2");
+  EXPECT_EQ(count("SELECT count(*) FROM contact WHERE company IS NOT NULL"), 0);
+  EXPECT_EQ(count("SELECT count(*) FROM history_piece"), 0);  // gone with its entry
+  EXPECT_EQ(latest().size(), 2u);
+}
+
+TEST_F(HistoryStoreTest, BoundingOutsideAWriteOrWithoutHistoryDoesNothing) {
+  journal.bound_history();
+  add_contact(1);
+  journal.record_history("", "");
+  journal.write([&] { journal.bound_history(); });
+  journal.read([&] {
+    EXPECT_EQ(journal.database().execAndGet("SELECT count(*) FROM history_piece").getInt(), 0);
+  });
+}
+
 }  // namespace
 
 }  // namespace kith

@@ -22,6 +22,7 @@
 #include "kith/services/follow_up_service.hpp"
 #include "kith/services/report_service.hpp"
 #include "kith/services/search_service.hpp"
+#include "kith/storage/conversation_store.hpp"
 #include "kith/storage/journal.hpp"
 
 namespace kith {
@@ -193,6 +194,21 @@ TEST_F(QueryPlanTest, LookingUpByEmailOrFullNameHasNoFullScan) {
   EXPECT_TRUE(runs_without_full_scans(journal, [&] { contacts.resolve("person7@example.com"); }));
   EXPECT_TRUE(runs_without_full_scans(journal, [&] { contacts.resolve("Person 7"); }));
   EXPECT_TRUE(runs_without_full_scans(journal, [&] { contacts.resolve("12"); }));
+}
+
+// An import of conversations without uids looks each one up: by day and summary, never by
+// reading all of the person's conversations (quadratic for someone with thousands).
+TEST_F(QueryPlanTest, FindingTheSameConversationUsesTheDayAndSummaryIndex) {
+  Conversation same;
+  same.on = ymd(2026, 3, 1);
+  same.summary = "talked about Rust";
+  same.contact_ids = {7};
+  std::optional<std::int64_t> found;
+  auto find = [&] { journal.read([&] { found = ConversationStore(journal).find_same(same); }); };
+  EXPECT_TRUE(runs_without_full_scans(journal, find));
+  EXPECT_NE(all_plans(journal, find).find("conversation_by_day_summary"), std::string::npos)
+      << all_plans(journal, find);
+  EXPECT_EQ(found, std::optional<std::int64_t>(7));
 }
 
 TEST_F(QueryPlanTest, ContactShowHasNoFullScan) {
