@@ -144,7 +144,8 @@ struct ChangeRecorder::Tally {
 
   std::string summary() const {
     std::map<std::string_view, int> n_added, n_changed, n_removed;
-    for (const auto& [kind, ids] : by_kind) {
+    for (const auto& [kind, kind_ids] : by_kind) {
+      const Ids& ids = kind_ids;  // clang 14 cannot capture a structured binding
       n_added[kind] = static_cast<int>(ids.added.size());
       n_removed[kind] = static_cast<int>(ids.removed.size());
       n_changed[kind] = static_cast<int>(std::count_if(
